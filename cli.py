@@ -1,0 +1,184 @@
+"""press-extract: the command line. The only place that prints, configures logging and exits.
+
+Exit codes: 0 all inputs succeeded, 1 some failed (or violations / drift found),
+2 usage errors (bad option, missing path, folder with no inputs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="press-extract",
+    help="Turn press releases into structured, schema-validated JSON records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _usage(message: str) -> typer.Exit:
+    _err(f"error: {message}")
+    return typer.Exit(EXIT_USAGE)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="More logging.")] = 0,
+) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="JSONL file (default stdout).")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 16,
+    reference_date: Annotated[
+        str | None,
+        typer.Option("--reference-date", help="YYYY-MM-DD; completes dates with no year."),
+    ] = None,
+    max_chars: Annotated[
+        int, typer.Option("--max-chars", min=1, help="Longest input accepted.")
+    ] = 1_000_000,
+    include_text: Annotated[
+        bool, typer.Option("--include-text", help="Add the text the spans index (HTML: main text).")
+    ] = False,
+    silent: Annotated[
+        bool, typer.Option("-s", "--silent", help="No progress bar or summary.")
+    ] = False,
+) -> None:
+    """Extract records from releases; write one JSON line per input, in input order."""
+    from extractor.batch import UsageError, collect_inputs, run
+    from extractor.errors import ConfigError
+
+    ref = _parse_date(reference_date)
+    try:
+        inputs = collect_inputs(paths)
+    except UsageError as error:
+        raise _usage(str(error)) from None
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    show = not silent and sys.stderr.isatty()
+    try:
+        if show:
+            from rich.progress import Progress
+
+            with Progress(transient=True, console=None) as bar:
+                task = bar.add_task("extracting", total=len(inputs))
+                stats = run(
+                    inputs,
+                    out,
+                    progress=lambda _line: bar.advance(task),
+                    model=model,
+                    n_process=n_process,
+                    batch_size=batch_size,
+                    reference_date=ref,
+                    max_chars=max_chars,
+                    include_text=include_text,
+                )
+        else:
+            stats = run(
+                inputs,
+                out,
+                model=model,
+                n_process=n_process,
+                batch_size=batch_size,
+                reference_date=ref,
+                max_chars=max_chars,
+                include_text=include_text,
+            )
+    except ConfigError as error:
+        raise _usage(str(error)) from None
+    finally:
+        if output:
+            out.close()
+    if not silent:
+        _err(
+            f"{stats.total} inputs: {stats.ok} ok, {stats.failed} failed, {stats.warnings} warnings"
+        )
+    raise typer.Exit(EXIT_OK if stats.failed == 0 else EXIT_FAILED)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="JSON records or JSONL batch output.")],
+) -> None:
+    """Check records or batch lines against the published JSON Schemas."""
+    from extractor.errors import InputError
+    from extractor.schema import validate_file
+
+    total = 0
+    for path in files:
+        if not path.is_file():
+            raise _usage(f"no such file: {path}")
+        try:
+            violations = validate_file(path)
+        except InputError as error:
+            raise _usage(str(error)) from None
+        for violation in violations:
+            typer.echo(str(violation))
+        total += len(violations)
+    _err(f"{len(files)} file(s) checked: {total} violation(s)")
+    raise typer.Exit(EXIT_FAILED if total else EXIT_OK)
+
+
+@app.command()
+def schema(
+    write: Annotated[
+        bool, typer.Option("--write", help="Regenerate schemas/ from the models.")
+    ] = False,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 when schemas/ drifted.")] = False,
+    directory: Annotated[Path | None, typer.Option("--dir", help="Schema folder.")] = None,
+) -> None:
+    """Print the JSON Schemas, or write / check the committed copies."""
+    from extractor.schema import SCHEMA_DIR, build_schemas, drifted_schemas, write_schemas
+
+    folder = directory or SCHEMA_DIR
+    if write:
+        for path in write_schemas(folder):
+            _err(f"wrote {path}")
+        return
+    if check:
+        drifted = drifted_schemas(folder)
+        for name in drifted:
+            _err(f"drifted: {folder / name} (run: press-extract schema --write)")
+        raise typer.Exit(EXIT_FAILED if drifted else EXIT_OK)
+    typer.echo(json.dumps(build_schemas(), indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+"""The toolkit's spaCy components; importing this package registers their factories."""
+
+from extractor.components import (  # noqa: F401
+    countries,
+    dateline,
+    links,
+    organisations,
+    people,
+    quotes,
+    title,
+)

@@ -1,0 +1,178 @@
+"""Quote marks: pairing them into quotations and telling speech from quoted titles.
+
+Shared by the components that must know where quotations are (quotes, organisations).
+Pure functions over text; no spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "«": "»", "„": "”", "‘": "’", '"': '"', "'": "'"}
+DOUBLE_OPEN = frozenset("“«„")
+DOUBLE_CLOSE = frozenset("”»")
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "with",
+        "via",
+        "per",
+        "nor",
+        "de",
+        "la",
+    ]
+)
+_WORK_CUES = re.compile(
+    r"\b(?:entitled|titled|called|named|dubbed|known as|the (?:report|publication|book|film|"
+    r"project|programme|program|initiative|campaign|column|hearing|study|conference|event|"
+    r"theme|slogan|motto|song|series|exhibition|act|bill|plan|strategy))\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """The inside of a pair of quote marks (marks excluded)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+
+
+def _is_space_or_start(text: str, index: int) -> bool:
+    return (
+        index < 0 or text[index].isspace() or text[index] in "([{—–-/:;" or text[index] in OPENERS
+    )
+
+
+def _is_boundary_after(text: str, index: int) -> bool:
+    return index >= len(text) or text[index].isspace() or text[index] in ".,;:!?)]}—–-…"
+
+
+def _is_apostrophe(text: str, index: int) -> bool:
+    """’ or ' between letters (don’t, Korea’s), after a digit (the 90’s) or before a decade."""
+    prev = text[index - 1] if index > 0 else " "
+    nxt = text[index + 1] if index + 1 < len(text) else " "
+    if prev.isalnum() and nxt.isalnum():
+        return True
+    if nxt.isdigit() and (prev.isspace() or prev == "("):  # ’90s
+        return True
+    return prev in "sS" and not nxt.isalnum() and index > 1 and text[index - 2].isalpha()
+
+
+def _paragraph_breaks(text: str) -> list[int]:
+    """Offsets where a paragraph ends: a blank line, or a newline before an indented line."""
+    return [m.start() for m in re.finditer(r"\n(?=[ \t]*\n|[ \t]+\S|[ \t]*[“«\"])", text)]
+
+
+def _line_ends(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n", text)]
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair quote marks into quotations.
+
+    Args:
+        text: The document text.
+
+    Returns:
+        Quote spans in text order; inner offsets exclude the marks and outer whitespace.
+    """
+    use_single = not any(c in text for c in '“”«»"')
+    breaks = _paragraph_breaks(text)
+    newlines = _line_ends(text)
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_mark = ""
+
+    def first_break_after(position: int, limit: int) -> int | None:
+        for b in breaks if breaks else newlines:
+            if position < b < limit:
+                return b
+        return None
+
+    def emit(start: int, end: int, close_at: int | None) -> None:
+        inner = text[start:end]
+        left = len(inner) - len(inner.lstrip())
+        right = len(inner.rstrip())
+        if right > left:
+            spans.append(QuoteSpan(start + left, start + right, start - 1, close_at))
+
+    for index, char in enumerate(text):
+        if char not in "“”«»„\"'‘’":
+            continue
+        single = char in "'‘’"
+        if single and (not use_single or _is_apostrophe(text, index)):
+            continue
+        if open_at is None:
+            opens = char in "“«„‘" or (
+                char in "\"'"
+                and _is_space_or_start(text, index - 1)
+                and not _is_space_or_start(text, index + 1)
+            )
+            if opens:
+                open_at, open_mark = index, char
+            continue
+        closes = (
+            char in DOUBLE_CLOSE
+            or (char == "’" and open_mark == "‘")
+            or (char in "\"'" and char == open_mark)
+        )
+        reopens = (
+            char in DOUBLE_OPEN
+            or char == "‘"
+            or (
+                char in "\"'"
+                and _is_space_or_start(text, index - 1)
+                and not _is_boundary_after(text, index + 1)
+            )
+        )
+        crossing = first_break_after(open_at, index)
+        if closes and not (reopens and crossing is not None):
+            emit(open_at + 1, index, index)
+            open_at = None
+        elif reopens and crossing is not None:
+            emit(open_at + 1, crossing, None)
+            open_at, open_mark = index, char
+    if open_at is not None:
+        crossing = first_break_after(open_at, len(text))
+        emit(open_at + 1, crossing if crossing is not None else len(text), None)
+    return spans
+
+
+def is_title_or_scare_quote(inner: str, before: str) -> bool:
+    """True for quoted titles (publications, projects, acts) and short scare quotes.
+
+    Args:
+        inner: The words inside the marks.
+        before: Text just before the opening mark (same line).
+    """
+    words = re.findall(r"[A-Za-z][\w’'\-]*", inner)
+    if not words:
+        return True
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    title_case = bool(content) and capitalised / len(content) >= 0.75 and len(words) >= 2
+    if title_case and len(words) <= 25 and not re.search(r"\b(?:I|we|We|my|our)\b", inner):
+        return True
+    if _WORK_CUES.search(before) and (title_case or len(words) <= 6):
+        return True
+    return len(words) <= 2 and not inner.rstrip().endswith((".", "!", "?", ","))

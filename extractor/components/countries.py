@@ -1,0 +1,246 @@
+"""pr_countries: countries named in the text (ISO 3166) and written lists of countries.
+
+Names are matched against an alias table (ISO names plus the forms releases use), with
+context rules for forms that are not always countries (Georgia, Jordan, Chad, Turkey,
+America). Lists are runs of country names joined by commas/"and"; a list inside parentheses
+takes its label from the words before the parenthesis ("Central Asia (Kazakhstan, …)"), and
+a count stated in the same sentence ("12 countries") is checked against the lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import attrs, resources
+from extractor.components._base import FieldComponent
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_STATED = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:countries|nations|member states|economies)\b",
+    re.IGNORECASE,
+)
+_JOINER = re.compile(r"^\s*(?:,|;|/|&|\band\b|\bor\b|,\s*(?:and|or)\b)\s*(?:the\s+)?$")
+_LABEL_STOP = re.compile(
+    r"(?:^|[,;:(]|\b(?:from|across|in|and|including|of|with|between|among)\b)\s*(?!.*(?:[,;:(]|\b(?:from|across|in|and|including|of|with|between|among)\b))",
+    re.IGNORECASE,
+)
+_FOOD_AFTER = re.compile(
+    r"^\s+(?:dinner|sandwich|breast|meat|day|farm|farmers|producers|industry|hunt)"
+)
+_CAUCASUS_HINTS = ("Armenia", "Azerbaijan", "Tbilisi", "Caucasus", "Georgian")
+
+
+@dataclass
+class CountryHit:
+    """A country with every mention."""
+
+    iso2: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    iso2: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CountryListHit:
+    """A written enumeration of countries."""
+
+    label: str | None
+    countries: list[str]
+    stated_count: int | None
+    start: int
+    end: int
+
+
+@cache
+def _alias_pattern() -> re.Pattern[str]:
+    keys = sorted(resources.country_aliases(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(k) for k in keys)
+    return re.compile(
+        rf"(?<![\w.])(?:the\s+)?(?P<name>{alternatives})(?![\w’']|\.\w)", re.IGNORECASE
+    )
+
+
+def _accept(text: str, name: str, start: int, end: int, key: str) -> bool:
+    """Case and context checks for one alias match."""
+    if not name[:1].isupper():
+        return False
+    if len(key.replace(".", "")) <= 3 and name.replace(".", "").upper() != name.replace(".", ""):
+        return False  # "US"/"UK" only in capitals, never "us"
+    if key == "america" and re.search(
+        r"(?:Latin|South|North|Central|of)\s+$", text[max(0, start - 10) : start]
+    ):
+        return False
+    if key == "turkey" and _FOOD_AFTER.match(text[end : end + 20]):
+        return False
+    return not (key == "georgia" and not any(h in text for h in _CAUCASUS_HINTS))
+
+
+def find_country_mentions(text: str, excluded: list[tuple[int, int]]) -> list[CountryMention]:
+    """Country names in ``text`` outside the ``excluded`` ranges (e.g. people's names).
+
+    Args:
+        text: The document text.
+        excluded: Character ranges where a match is not a country (person names).
+
+    Returns:
+        Mentions in text order.
+    """
+    normalised = text.replace("’", "'")
+    aliases = resources.country_aliases()
+    mentions = []
+    for match in _alias_pattern().finditer(normalised):
+        start, end = match.span("name")
+        name = text[start:end]
+        key = resources.normalise_country_key(name)
+        code = aliases.get(key)
+        if code is None or not _accept(text, name, start, end, key):
+            continue
+        if any(s <= start < e for s, e in excluded):
+            continue
+        mentions.append(CountryMention(code, start, end))
+    return mentions
+
+
+def _label_before(text: str, paren: int) -> str | None:
+    head = text[max(0, paren - 80) : paren].rstrip()
+    cut = list(_LABEL_STOP.finditer(head))
+    label = head[cut[-1].end() :].strip() if cut else head.strip()
+    label = re.sub(r"^(?:and|or)\s+", "", label)
+    return label if label[:1].isalpha() and len(label.split()) <= 5 else None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return left + 1, min(right_candidates) if right_candidates else len(text)
+
+
+def find_country_lists(
+    text: str, mentions: list[CountryMention]
+) -> tuple[list[CountryListHit], list[tuple[str, str]]]:
+    """Group adjacent mentions into lists, label them and check stated counts.
+
+    Returns:
+        The lists and any ``(code, message)`` warnings for counts that do not match.
+    """
+    groups: list[list[CountryMention]] = []
+    for mention in mentions:
+        if groups and _JOINER.match(text[groups[-1][-1].end : mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    lists: list[CountryListHit] = []
+    for group in groups:
+        start, end = group[0].start, group[-1].end
+        paren = text.rfind("(", max(0, start - 5), start)
+        in_paren = paren >= 0 and not text[paren + 1 : start].strip(" the")
+        if len(group) < 2 and not in_paren:
+            continue
+        label = _label_before(text, paren) if in_paren else None
+        codes = list(dict.fromkeys(m.iso2 for m in group))
+        lists.append(CountryListHit(label, codes, None, start, end))
+    warnings: list[tuple[str, str]] = []
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for index, item in enumerate(lists):
+        by_sentence.setdefault(_sentence_bounds(text, item.start, item.end), []).append(index)
+    for (s_start, s_end), indices in by_sentence.items():
+        stated = _STATED.search(text[s_start:s_end])
+        if stated is None:
+            continue
+        raw = stated.group("n").lower()
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        total = len({c for i in indices for c in lists[i].countries})
+        for i in indices:
+            item = lists[i]
+            lists[i] = CountryListHit(item.label, item.countries, count, item.start, item.end)
+        if total != count:
+            warnings.append(
+                (
+                    "country_count_mismatch",
+                    f"the text states {count} countries but lists {total}: "
+                    f"{text[lists[indices[0]].start : lists[indices[-1]].end][:120]!r}",
+                )
+            )
+    return lists, warnings
+
+
+class CountriesComponent(FieldComponent):
+    """Writes ``doc._.pr_countries`` and ``doc._.pr_country_lists``."""
+
+    def process(self, doc: Doc) -> None:
+        excluded = [tuple(m) for p in doc._.get(attrs.PEOPLE) for m in p["mentions"]]
+        mentions = find_country_mentions(doc.text, excluded)  # type: ignore[arg-type]
+        by_code: dict[str, CountryHit] = {}
+        for mention in mentions:
+            by_code.setdefault(mention.iso2, CountryHit(mention.iso2)).mentions.append(
+                (mention.start, mention.end)
+            )
+        lists, warnings = find_country_lists(doc.text, mentions)
+        doc._.set(
+            attrs.COUNTRIES,
+            [{"iso2": c.iso2, "mentions": [list(m) for m in c.mentions]} for c in by_code.values()],
+        )
+        doc._.set(
+            attrs.COUNTRY_LISTS,
+            [
+                {
+                    "label": item.label,
+                    "countries": item.countries,
+                    "stated_count": item.stated_count,
+                    "start": item.start,
+                    "end": item.end,
+                }
+                for item in lists
+            ],
+        )
+        for code, message in warnings:
+            attrs.add_warning(doc, code, message)
+
+
+@Language.factory(
+    "pr_countries",
+    assigns=[f"doc._.{attrs.COUNTRIES}", f"doc._.{attrs.COUNTRY_LISTS}", f"doc._.{attrs.WARNINGS}"],
+    requires=[f"doc._.{attrs.PEOPLE}"],
+    default_config={},
+)
+def make_countries(nlp: Language, name: str) -> CountriesComponent:
+    """Build the countries component."""
+    return CountriesComponent(name)

@@ -1,0 +1,528 @@
+"""pr_organisations: organisations with acronyms, merged mentions and exact offsets.
+
+The statistical model's ORG entities are the candidates. They are repaired (cut at an
+opening parenthesis, leading "the" and possessives removed), filtered (job titles, "AI",
+regions, countries, events, publications and places are not organisations), and merged with
+acronym definitions found Schwartz–Hearst style (``Long Form (ACR)`` and ``ACR (Long Form)``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor import attrs, resources
+from extractor.components._base import FieldComponent
+from extractor.components._marks import find_quote_spans, is_title_or_scare_quote
+
+EVENT_HEADS = frozenset(
+    [
+        "forum",
+        "summit",
+        "conference",
+        "workshop",
+        "festival",
+        "expo",
+        "symposium",
+        "webinar",
+        "games",
+        "olympics",
+        "championship",
+        "championships",
+        "fair",
+        "week",
+        "day",
+        "awards",
+        "award",
+        "meeting",
+        "seminar",
+        "roundtable",
+        "dialogue",
+        "hackathon",
+        "marathon",
+        "ceremony",
+        "gala",
+        "exhibition",
+    ]
+)
+WORK_HEADS = frozenset(
+    [
+        "review",
+        "report",
+        "reports",
+        "outlook",
+        "act",
+        "bill",
+        "index",
+        "handbook",
+        "guidelines",
+        "guide",
+        "magazine",
+        "newsletter",
+        "strategy",
+        "plan",
+        "agenda",
+        "declaration",
+        "resolution",
+        "treaty",
+        "accord",
+        "charter",
+        "amendment",
+        "framework",
+        "survey",
+        "study",
+    ]
+)
+PLACE_HEADS = frozenset(
+    [
+        "valley",
+        "river",
+        "county",
+        "island",
+        "islands",
+        "street",
+        "avenue",
+        "square",
+        "mountain",
+        "mountains",
+        "lake",
+        "bay",
+        "city",
+        "town",
+        "village",
+        "airport",
+        "harbor",
+        "harbour",
+        "road",
+        "region",
+        "province",
+        "state",
+        "district",
+        "peninsula",
+        "coast",
+        "hills",
+        "beach",
+    ]
+)
+ORG_WORDS = frozenset(
+    [
+        "ministry",
+        "department",
+        "agency",
+        "office",
+        "hub",
+        "association",
+        "organization",
+        "organisation",
+        "bank",
+        "fund",
+        "council",
+        "commission",
+        "committee",
+        "institute",
+        "institution",
+        "university",
+        "college",
+        "school",
+        "center",
+        "centre",
+        "service",
+        "services",
+        "administration",
+        "bureau",
+        "authority",
+        "foundation",
+        "corporation",
+        "company",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "corp",
+        "corp.",
+        "group",
+        "society",
+        "federation",
+        "alliance",
+        "union",
+        "board",
+        "network",
+        "trust",
+        "partnership",
+        "party",
+        "coalition",
+        "court",
+        "senate",
+        "congress",
+        "parliament",
+        "assembly",
+        "secretariat",
+        "directorate",
+        "division",
+        "unit",
+        "laboratory",
+        "laboratories",
+        "lab",
+        "academy",
+        "museum",
+        "hospital",
+        "police",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "guard",
+        "caucus",
+        "league",
+        "club",
+        "chamber",
+        "cooperative",
+        "programme",
+    ]
+)
+INTERGOVERNMENTAL = frozenset(
+    [
+        "UN",
+        "UNDP",
+        "UNICEF",
+        "UNESCO",
+        "UNHCR",
+        "UNEP",
+        "UNFPA",
+        "UNIDO",
+        "UNCTAD",
+        "WHO",
+        "WTO",
+        "WFP",
+        "FAO",
+        "ILO",
+        "IAEA",
+        "IMF",
+        "OECD",
+        "NATO",
+        "EU",
+        "ASEAN",
+        "APEC",
+        "OPEC",
+        "AU",
+        "ADB",
+        "AfDB",
+        "IDB",
+        "EBRD",
+        "OSCE",
+        "WMO",
+        "ITU",
+        "IOM",
+        "UNODC",
+        "ESCAP",
+    ]
+)
+_ACRONYM = r"[A-Z][A-Za-z&\-]{0,2}[A-Z][A-Z&\-]{0,8}"
+_PAREN_ACRONYM = re.compile(rf"\((?P<acr>{_ACRONYM})(?:s)?(?:[,;][^)]*)?\)")
+_ACR_PAREN = re.compile(rf"\b(?P<acr>{_ACRONYM})\s*\((?P<long>[A-Z][^()\n]{{3,120}})\)")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass
+class OrgHit:
+    """One organisation with all of its mentions (character offsets)."""
+
+    name: str
+    acronym: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    kind: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AcronymDefinition:
+    """``long`` defined as ``acronym`` in the text."""
+
+    long: str
+    long_start: int
+    acronym: str
+    acronym_start: int
+
+
+def _initials_match(acronym: str, words: list[str]) -> bool:
+    """Schwartz–Hearst check: every acronym letter found in order, the first starting a word."""
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    long = " ".join(words).lower()
+    position = len(long) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        char = letters[index]
+        while position >= 0 and (
+            long[position] != char or (index == 0 and position > 0 and long[position - 1].isalnum())
+        ):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
+
+
+def _long_form_before(text: str, end: int, acronym: str) -> tuple[str, int] | None:
+    """The shortest run of words ending at ``end`` that the acronym abbreviates."""
+    line_start = max(text.rfind("\n", 0, end) + 1, end - 200)
+    window = text[line_start:end].rstrip()
+    words = list(re.finditer(r"[^\s]+", window))
+    limit = min(len(words), len(acronym) + 5, 2 * len(acronym) + 2)
+    for size in range(1, limit + 1):
+        chosen = words[len(words) - size :]
+        first = chosen[0].group()
+        if not first[:1].isupper() or first[:1].lower() != acronym[0].lower():
+            continue
+        texts = [w.group() for w in chosen]
+        if _initials_match(acronym, texts):
+            start = line_start + chosen[0].start()
+            return text[start : line_start + len(window)].rstrip(",;"), start
+    return None
+
+
+def find_acronym_definitions(text: str) -> list[AcronymDefinition]:
+    """Find ``Long Form (ACR)`` and ``ACR (Long Form)`` definitions.
+
+    Args:
+        text: The document text.
+
+    Returns:
+        Definitions in text order.
+    """
+    found: list[AcronymDefinition] = []
+    for match in _PAREN_ACRONYM.finditer(text):
+        acronym = match.group("acr")
+        long = _long_form_before(text, match.start(), acronym)
+        if long is not None:
+            found.append(AcronymDefinition(long[0], long[1], acronym, match.start("acr")))
+    for match in _ACR_PAREN.finditer(text):
+        acronym, long = match.group("acr"), match.group("long").strip()
+        words = long.split()
+        if words[0][0].lower() == acronym[0].lower() and _initials_match(acronym, words):
+            found.append(AcronymDefinition(long, match.start("long"), acronym, match.start("acr")))
+    return sorted(found, key=lambda d: d.long_start)
+
+
+def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
+    """Repair an ORG entity: cut at "(", drop a leading "the", possessives, dangling words."""
+    cut = text.split("(", 1)[0].rstrip()
+    match = _LEADING_THE.match(cut)
+    if match:
+        start += match.end()
+        cut = cut[match.end() :]
+    cut = _POSSESSIVE.sub("", cut).rstrip(" ,;:-–")
+    cut = re.sub(r"\s+(?:of|and|for|at|in|the|&)$", "", cut)
+    cut = re.sub(r"\s+(?:of|and|for|at|in|the|&)$", "", cut)
+    if not cut or not any(c.isupper() for c in cut[:1]):
+        return None
+    return cut, start
+
+
+def _head(name: str) -> str:
+    return name.split()[-1].lower().strip(".,") if name.split() else ""
+
+
+def is_not_organisation(name: str) -> bool:
+    """True for names that are never organisations on their own (regions, "AI", events...)."""
+    key = name.lower()
+    if key in resources.non_org_words() or key in resources.region_words():
+        return True
+    if resources.normalise_country_key(name) in resources.country_aliases():
+        return True
+    if key in resources.demonyms():
+        return True
+    head = _head(name)
+    words = {w.lower() for w in name.split() if w[:1].isupper()}
+    if head in PLACE_HEADS or words & (EVENT_HEADS | WORK_HEADS):
+        return not _looks_like_org(name)
+    return " " not in name and name.lower() in resources.title_words()
+
+
+def _looks_like_org(name: str) -> bool:
+    words = {w.lower().strip(".,") for w in name.split()}
+    return bool(words & (ORG_WORDS - {"congress"})) and _head(name) not in WORK_HEADS
+
+
+def _inside_title(doc: Doc, ent: Span) -> bool:
+    """An ORG wedged in a job title: ``Director of [X] at the Y``, ``Chairman of [the X] of Y``."""
+    before = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+    if "of" not in before[-2:]:
+        return False
+    title_index = ent.start - 2 if before[-1:] == ["of"] else ent.start - 3
+    if title_index < 0 or doc[title_index].lower_ not in resources.title_words():
+        return False
+    after = doc[ent.end : ent.end + 3]
+    preps = {"of", "at", "for", "with", "in"}
+    if ent[-1].lower_ in preps:
+        return (len(after) > 0 and after[0].text[:1].isupper()) or (
+            len(after) > 1 and after[0].lower_ == "the" and after[1].text[:1].isupper()
+        )
+    return (
+        len(after) > 1
+        and after[0].lower_ in preps
+        and (after[1].text[:1].isupper() or after[1].lower_ == "the")
+    )
+
+
+def classify_kind(name: str, acronym: str | None) -> str | None:
+    """Kind of organisation where its name makes it clear."""
+    words = {w.lower().strip(".,") for w in name.split()}
+    if acronym in INTERGOVERNMENTAL or name.startswith("United Nations"):
+        return "intergovernmental"
+    if words & {"inc", "ltd", "llc", "plc", "corp", "corporation", "company", "gmbh", "co"}:
+        return "company"
+    if words & {"university", "college", "school", "academy"}:
+        return "academic"
+    legislative = {"senate", "congress", "parliament", "assembly", "house"}
+    if words & legislative and "committee" not in words:
+        return "legislature"
+    if words & {"ministry", "department", "government", "agency", "administration", "bureau"}:
+        return "government"
+    if words & {"foundation", "ngo", "charity", "alliance", "society"}:
+        return "ngo"
+    return None
+
+
+def _key(name: str) -> str:
+    """Merge key: no "the", no possessive, lower case, a trailing country as its ISO code."""
+    name = _POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip())).lower()
+    match = re.match(r"^(.+?\bof)\s+(?:the\s+)?(.+)$", name)
+    if match:
+        code = resources.country_aliases().get(resources.normalise_country_key(match.group(2)))
+        if code:
+            return f"{match.group(1)} {code}"
+    return name
+
+
+class _Registry:
+    """Collects names and mentions and merges those that name the same organisation."""
+
+    def __init__(self) -> None:
+        self.orgs: list[OrgHit] = []
+        self.by_key: dict[str, OrgHit] = {}
+
+    def add(self, name: str, start: int, end: int, acronym: str | None = None) -> OrgHit:
+        org = self.by_key.get(_key(name)) or (acronym and self.by_key.get(_key(acronym))) or None
+        if org is None:
+            org = OrgHit(name=name)
+            self.orgs.append(org)
+        self._absorb(org, name)
+        if acronym:
+            org.acronym = org.acronym or acronym
+            self.by_key.setdefault(_key(acronym), org)
+        if (start, end) not in org.mentions:
+            org.mentions.append((start, end))
+        return org
+
+    def _absorb(self, org: OrgHit, name: str) -> None:
+        self.by_key.setdefault(_key(name), org)
+        if name == org.name or name in org.aliases:
+            return
+        if name.isupper() and len(name) <= 10 and " " not in name:
+            org.acronym = org.acronym or name
+            if org.name == name:
+                return
+        if org.name.isupper() and " " not in org.name and not name.isupper():
+            org.aliases.append(org.name)
+            org.acronym = org.acronym or org.name
+            org.name = name
+        elif len(name) > len(org.name) and not name.isupper():
+            org.aliases.append(org.name)
+            org.name = name
+        else:
+            org.aliases.append(name)
+
+
+def find_organisations(doc: Doc) -> list[OrgHit]:
+    """Organisations in ``doc`` from ORG entities, acronym definitions and known acronyms.
+
+    Args:
+        doc: A Doc with entities (any pipeline; a blank one finds only acronyms).
+
+    Returns:
+        Organisations in order of first mention, each with merged mentions.
+    """
+    text = doc.text
+    registry = _Registry()
+    definitions = find_acronym_definitions(text)
+    defined = {d.acronym: d for d in definitions}
+    for definition in definitions:
+        long = clean_org_text(definition.long, definition.long_start)
+        if long is None:
+            continue
+        name, start = long
+        tagged = any(
+            ent.label_ == "ORG" and ent.start_char <= start < ent.end_char for ent in doc.ents
+        )
+        organisational = (
+            _looks_like_org(name) or definition.acronym in resources.known_org_acronyms() or tagged
+        )
+        if organisational and not is_not_organisation(name):
+            registry.add(name, start, start + len(name), definition.acronym)
+    quoted_titles = [
+        (q.start, q.end)
+        for q in find_quote_spans(text)
+        if is_title_or_scare_quote(text[q.start : q.end], "")
+    ]
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or _inside_title(doc, ent):
+            continue
+        if any(s <= ent.start_char < e for s, e in quoted_titles):
+            continue
+        cleaned = clean_org_text(ent.text, ent.start_char)
+        if cleaned is None or is_not_organisation(cleaned[0]):
+            continue
+        name, start = cleaned
+        registry.add(name, start, start + len(name))
+    acronyms = {o.acronym for o in registry.orgs if o.acronym}
+    known = resources.known_org_acronyms()
+    for match in re.finditer(r"\b[A-Z][A-Z&\-]{1,9}(?=(?:s|['’]s)?\b)", text):
+        acronym = match.group()
+        if (
+            acronym in acronyms
+            or acronym in known
+            or (acronym in defined and registry.by_key.get(_key(acronym)))
+        ):
+            registry.add(acronym, match.start(), match.end(), acronym)
+    for org in registry.orgs:
+        org.mentions.sort()
+        org.aliases = [a for a in dict.fromkeys(org.aliases) if a not in (org.name, org.acronym)]
+        if org.acronym and org.acronym != org.name and org.acronym not in org.aliases:
+            org.aliases.insert(0, org.acronym)
+        org.kind = classify_kind(org.name, org.acronym)
+    return sorted(registry.orgs, key=lambda o: o.mentions[0])
+
+
+class OrganisationsComponent(FieldComponent):
+    """Writes ``doc._.pr_organisations``."""
+
+    def process(self, doc: Doc) -> None:
+        doc._.set(
+            attrs.ORGANISATIONS,
+            [
+                {
+                    "name": o.name,
+                    "acronym": o.acronym,
+                    "aliases": o.aliases,
+                    "kind": o.kind,
+                    "mentions": [list(m) for m in o.mentions],
+                }
+                for o in find_organisations(doc)
+            ],
+        )
+
+
+@Language.factory(
+    "pr_organisations",
+    assigns=[f"doc._.{attrs.ORGANISATIONS}"],
+    requires=["doc.ents"],
+    default_config={},
+)
+def make_organisations(nlp: Language, name: str) -> OrganisationsComponent:
+    """Build the organisations component."""
+    return OrganisationsComponent(name)

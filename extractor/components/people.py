@@ -1,0 +1,472 @@
+"""pr_people: named people with honorific, job title and affiliation; media contacts.
+
+Candidates are the model's PERSON entities plus names introduced by an honorific or a rank
+("Mr. X", "Sen. X") that the model missed. Titles are read before the name
+("UNDP Administrator Jane Roe", "Vice Minister of MOIS H.E. Min Jae Kim") and in an
+appositive after it ("X, Director of Y at the Ministry of Z (ACR) of Country,"). The
+affiliation is the first organisation (from ``doc._.pr_organisations``) or, failing that,
+the first country named in the title phrase. Short mentions ("Mr. Baimenov", "Baimenov")
+are linked to the full name introduced before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor import attrs, resources
+from extractor.components._base import FieldComponent
+
+_CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
+_MODIFIERS = frozenset({"former", "acting", "interim", "deputy", "then", "outgoing", "incoming"})
+_APPOSITIVE_END = frozenset({",", ";", ".", ")", ":", "—", "–", "(", "!", "?"})
+_NAME_WORD = r"[A-Z][a-zA-Z’'\-]*\.?"
+_RANKS = (
+    r"Senator|Sen\.|Sens\.|Representative|Rep\.|Reps\.|Congressman|Congresswoman|Governor|Gov\."
+    r"|Mayor|President|Secretary|Commissioner|Chairman|Chairwoman|Minister|Ambassador|Amb\."
+    r"|General|Gen\.|Admiral|Judge|Justice"
+)
+_HONORIFIC_NAME = re.compile(
+    r"\b(?P<hon>Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|H\.E\.|His Excellency|Her Excellency"
+    r"|Hon\.|Sir|Dame|"
+    + _RANKS
+    + r")[ \t]+(?P<name>"
+    + _NAME_WORD
+    + r"(?:[ \t]+"
+    + _NAME_WORD
+    + r"){0,3})"
+)
+_PHONE = re.compile(r"(?:\+|\()?\d[\d ().\-]{6,}\d")
+_CONTACT_HEADER = re.compile(
+    r"^[ \t]*(?:(?:media|press|news|investor|for more information,?)[ \t]+)?(?:contacts?|inquiries)"
+    r"[ \t]*(?::|—|–|-)?",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass
+class PersonHit:
+    """A person with every mention (character offsets)."""
+
+    name: str
+    honorific: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    org_index: int | None = None
+    gender: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One written mention of a person, with what its context says."""
+
+    name: str
+    start: int
+    end: int
+    honorific: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    org_index: int | None = None
+
+
+@dataclass(frozen=True)
+class OrgSpan:
+    start: int
+    end: int
+    index: int
+
+
+def _honorific_form(text: str) -> str | None:
+    return resources.honorifics().get(text) or resources.honorifics().get(text.rstrip("."))
+
+
+def _is_rank(text: str) -> bool:
+    return text in resources.title_abbreviations() or text.lower() in resources.title_words()
+
+
+def clean_name(text: str) -> tuple[str, int, str | None, str | None] | None:
+    """Split a PERSON entity into (name, offset of name, honorific, leading rank/title).
+
+    Returns ``None`` when the text is not a plausible personal name.
+    """
+    words = list(re.finditer(r"\S+", text))
+    honorific = rank = None
+    while words:
+        first = words[0].group()
+        two = f"{first} {words[1].group()}" if len(words) > 1 else ""
+        if _honorific_form(two) and two.lower() not in ("the honourable", "the honorable"):
+            honorific, words = _honorific_form(two), words[2:]
+        elif _honorific_form(first) and not _is_rank(first):
+            honorific, words = _honorific_form(first), words[1:]
+        elif _is_rank(first) or first.lower() in _MODIFIERS:
+            rank, words = first, words[1:]
+        else:
+            break
+    while words and (not words[-1].group()[:1].isupper() or words[-1].group() in ("’s", "'s")):
+        words = words[:-1]
+    if not words:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    name = re.sub(r"(?:['’]s|['’])$", "", text[start:end]).rstrip(",;:")
+    if not _plausible_name(name):
+        return None
+    return name, start, honorific, rank
+
+
+def _plausible_name(name: str) -> bool:
+    if not name or any(c.isdigit() for c in name) or "@" in name or "/" in name:
+        return False
+    key = name.lower()
+    if key in resources.non_org_words() or key in resources.region_words():
+        return False
+    if resources.normalise_country_key(name) in resources.country_aliases():
+        return False
+    if name in resources.known_org_acronyms() or key in resources.demonyms():
+        return False
+    words = name.split()
+    if len(words) > 5 or (name.isupper() and len(name) <= 5):
+        return False
+    return all(
+        w[:1].isupper() or w.lower() in {"de", "van", "von", "bin", "al", "da", "del", "la", "le"}
+        for w in words
+    )
+
+
+def _org_spans(doc: Doc) -> list[OrgSpan]:
+    spans = []
+    for index, org in enumerate(doc._.get(attrs.ORGANISATIONS)):
+        spans.extend(OrgSpan(start, end, index) for start, end in org["mentions"])
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _country_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Country names written between ``start`` and ``end`` (longest forms first)."""
+    found = []
+    segment = text[start:end]
+    for match in re.finditer(r"[A-Z][\w’'\-]*(?:[ \t]+(?:of|the|and|[A-Z][\w’'\-]*))*", segment):
+        words = match.group().split()
+        for size in range(len(words), 0, -1):
+            for offset in range(0, len(words) - size + 1):
+                candidate = " ".join(words[offset : offset + size])
+                if resources.normalise_country_key(candidate) in resources.country_aliases():
+                    local = segment.find(candidate, match.start())
+                    found.append((start + local, start + local + len(candidate)))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
+def split_title(
+    text: str, start: int, end: int, orgs: list[OrgSpan]
+) -> tuple[str | None, str | None, int | None]:
+    """Split a title phrase into (title, affiliation as written, organisation index).
+
+    The affiliation is the first organisation mention in the phrase, or else the first
+    country; the title is what precedes it, without the linking preposition.
+    """
+    inside = [o for o in orgs if start <= o.start and o.end <= end]
+    inside = [
+        o
+        for o in inside
+        if not any(p is not o and p.start <= o.start and o.end <= p.end for p in inside)
+    ]
+    if inside:
+        target: tuple[int, int] = (inside[0].start, inside[0].end)
+        index: int | None = inside[0].index
+    else:
+        countries = _country_spans(text, start, end)
+        if not countries:
+            return _tidy_title(text[start:end]), None, None
+        target, index = countries[0], None
+    affiliation = re.sub(r"^the\s+", "", text[target[0] : target[1]])
+    before = text[start : target[0]]
+    after = text[target[1] : end]
+    before = re.sub(r"(?:\s*\b(?:of|at|for|with|from|in|to)\b)?(?:\s+the)?\s*$", "", before)
+    if not before.strip() and after.strip():
+        title = _tidy_title(re.sub(r"^\s*\([^)]*\)", "", after))
+    else:
+        title = _tidy_title(before)
+    return title, affiliation, index
+
+
+def _tidy_title(title: str) -> str | None:
+    title = re.sub(r"\s+", " ", title).strip(" ,;:-–—")
+    title = re.sub(r"^(?:a|an|the|who is|who heads|who serves as)\s+", "", title, flags=re.I)
+    title = re.sub(r"\s*\([^)]*\)\s*", " ", title).strip()
+    return title or None
+
+
+def _title_like(tokens: list[str]) -> bool:
+    head = [t.lower() for t in tokens[:6]]
+    for word in head:
+        if word in ("of", "at", "for"):
+            break
+        if (
+            word in resources.title_words()
+            or word.rstrip(".") + "." in resources.title_abbreviations()
+        ):
+            return True
+    return False
+
+
+def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
+    """Character range of ``, TITLE [of ORG] ,`` right after a name, if it reads as a title."""
+    if end_token >= len(doc) or doc[end_token].text != ",":
+        return None
+    tokens = []
+    depth = 0
+    for token in doc[end_token + 1 : end_token + 30]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+            if depth < 0:
+                break
+        elif depth == 0 and (token.text in _APPOSITIVE_END or "\n" in token.text):
+            break
+        elif (
+            depth == 0
+            and token.pos_ in ("VERB", "AUX")
+            and token.tag_ not in ("VBN", "VBG")
+            and token.lower_ not in ("heads", "leads", "chairs", "is", "serves")
+        ):
+            break
+        tokens.append(token)
+    if not tokens or not _title_like([t.text for t in tokens]):
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _pre_title(doc: Doc, start_token: int) -> tuple[str | None, int, int] | None:
+    """Honorific and title phrase written before a name: ``UNDP Administrator [H.E.] Name``."""
+    index = start_token - 1
+    honorific = None
+    if index >= 0 and _honorific_form(doc[index].text) and not _is_rank(doc[index].text):
+        honorific = _honorific_form(doc[index].text)
+        index -= 1
+        if index >= 0 and doc[index].lower_ in ("his", "her"):
+            index -= 1
+        if index >= 0 and doc[index].text == ",":
+            index -= 1
+    end = index
+    while index >= 0:
+        token = doc[index]
+        text = token.text
+        if "\n" in text or (token.is_punct and text not in ("(", ")", "-", "&", ".")):
+            break
+        if not (
+            text[:1].isupper()
+            or text.lower() in _CONNECTORS
+            or text.lower() in _MODIFIERS
+            or text in ("(", ")", "-", "&")
+        ):
+            break
+        if token.is_sent_start and text.lower() not in _MODIFIERS and not _is_rank(text):
+            index -= 1
+            if not text[:1].isupper():
+                index += 1
+            break
+        index -= 1
+    begin = index + 1
+    while begin <= end and doc[begin].lower_ in _CONNECTORS:
+        begin += 1
+    if begin > end:
+        return (honorific, -1, -1) if honorific else None
+    words = [t.text for t in doc[begin : end + 1]]
+    if not any(_is_rank(w) or w.lower() in resources.title_words() for w in words):
+        return (honorific, -1, -1) if honorific else None
+    return honorific, doc[begin].idx, doc[end].idx + len(doc[end].text)
+
+
+def _mention_from(doc: Doc, span: Span, orgs: list[OrgSpan]) -> Mention | None:
+    cleaned = clean_name(span.text)
+    if cleaned is None:
+        return None
+    name, offset, honorific, rank = cleaned
+    start = span.start_char + offset
+    title = organization = None
+    org_index = None
+    before = _pre_title(doc, span.start)
+    if before is not None:
+        honorific = honorific or before[0]
+        if before[1] >= 0:
+            title, organization, org_index = split_title(doc.text, before[1], before[2], orgs)
+    if rank and title is None:
+        title = resources.title_abbreviations().get(rank, rank)
+    after = _appositive(doc, span.end)
+    if after is not None and (title is None or organization is None):
+        a_title, a_org, a_index = split_title(doc.text, after[0], after[1], orgs)
+        if title is None or (a_org and a_title and title.lower() in a_title.lower()):
+            title, organization, org_index = a_title, a_org, a_index
+    return Mention(name, start, start + len(name), honorific, title, organization, org_index)
+
+
+def _candidate_spans(doc: Doc) -> list[Span]:
+    spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    taken = {i for ent in spans for i in range(ent.start_char, ent.end_char)}
+    for match in _HONORIFIC_NAME.finditer(doc.text):
+        if match.start("name") in taken:
+            continue
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        if span is None or any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC") for t in span):
+            continue
+        if (
+            match.group("hon") in ("President", "Secretary", "General", "Minister")
+            and len(span) < 2
+        ):
+            continue
+        spans.append(span)
+    return sorted(spans, key=lambda s: s.start_char)
+
+
+def _gender(honorific: str | None) -> str | None:
+    if honorific in ("Mr.", "Sir", "Lord"):
+        return "m"
+    if honorific in ("Ms.", "Mrs.", "Miss", "Dame", "Lady"):
+        return "f"
+    return None
+
+
+def link_mentions(mentions: list[Mention]) -> list[PersonHit]:
+    """Group mentions into people: short forms join the full name introduced before them."""
+    people: list[PersonHit] = []
+    by_name: dict[str, PersonHit] = {}
+    for mention in mentions:
+        person = by_name.get(mention.name.lower())
+        if person is None and " " not in mention.name:
+            matches = [p for p in people if p.name.split()[-1].lower() == mention.name.lower()]
+            person = matches[-1] if matches else None
+        if person is None:
+            longer = [
+                p
+                for p in people
+                if " " not in p.name and mention.name.split()[-1].lower() == p.name.lower()
+            ]
+            if longer:
+                person = longer[-1]
+                by_name[mention.name.lower()] = person
+                person.name = mention.name
+        if person is None:
+            person = PersonHit(name=mention.name)
+            people.append(person)
+            by_name[mention.name.lower()] = person
+        person.mentions.append((mention.start, mention.end))
+        person.honorific = person.honorific or mention.honorific
+        if person.title is None and mention.title:
+            person.title = mention.title
+        if person.organization is None and mention.organization:
+            person.organization, person.org_index = mention.organization, mention.org_index
+        person.gender = person.gender or _gender(mention.honorific)
+    return people
+
+
+def find_people(doc: Doc) -> list[PersonHit]:
+    """People named in ``doc``, with titles and affiliations.
+
+    Args:
+        doc: A parsed Doc with entities and ``doc._.pr_organisations``.
+
+    Returns:
+        People in order of first mention.
+    """
+    orgs = _org_spans(doc)
+    mentions = [m for span in _candidate_spans(doc) if (m := _mention_from(doc, span, orgs))]
+    return link_mentions(mentions)
+
+
+@dataclass
+class ContactHit:
+    """One entry of a media-contact block."""
+
+    start: int
+    end: int
+    name: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+def find_contacts(text: str, names: list[tuple[str, int]]) -> list[ContactHit]:
+    """Parse media-contact blocks (``Media contact: Name, Title, e-mail, phone``).
+
+    Args:
+        text: The document text.
+        names: Known person names with their start offsets, to recognise the contact's name.
+
+    Returns:
+        One entry per contact block.
+    """
+    contacts = []
+    for header in _CONTACT_HEADER.finditer(text):
+        block_end = text.find("\n\n", header.end() + 1)
+        block_end = len(text) if block_end < 0 else block_end
+        lines = text[header.end() : block_end].split("\n")[:6]
+        block = "\n".join(lines).rstrip()
+        if not block.strip():
+            continue
+        end = header.end() + len(block)
+        fields = [f.strip() for f in re.split(r"[\n,|;]", block) if f.strip()]
+        hit = ContactHit(header.start(), end)
+        email = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", block)
+        phone = _PHONE.search(block)
+        hit.email = email.group().rstrip(".") if email else None
+        hit.phone = phone.group().strip() if phone else None
+        for name, offset in names:
+            if header.end() <= offset < end:
+                hit.name = name
+                break
+        for part in fields:
+            if part in (hit.email, hit.phone) or (hit.name and hit.name in part):
+                continue
+            if "@" in part or _PHONE.fullmatch(part) or part.lower().startswith(("tel", "phone")):
+                continue
+            if hit.title is None and _title_like(part.split()):
+                hit.title = part
+            elif hit.organization is None and part[:1].isupper() and hit.name:
+                hit.organization = part
+        if hit.name or hit.email or hit.phone:
+            contacts.append(hit)
+    return contacts
+
+
+class PeopleComponent(FieldComponent):
+    """Writes ``doc._.pr_people`` and ``doc._.pr_contacts``."""
+
+    def process(self, doc: Doc) -> None:
+        people = find_people(doc)
+        names = [(p.name, s) for p in people for s, _ in p.mentions]
+        contacts = find_contacts(doc.text, sorted(names, key=lambda n: n[1]))
+        doc._.set(
+            attrs.PEOPLE,
+            [
+                {
+                    "name": p.name,
+                    "honorific": p.honorific,
+                    "title": p.title,
+                    "organization": p.organization,
+                    "org_index": p.org_index,
+                    "gender": p.gender,
+                    "mentions": [list(m) for m in p.mentions],
+                }
+                for p in people
+            ],
+        )
+        doc._.set(attrs.CONTACTS, [vars(c).copy() for c in contacts])
+
+
+@Language.factory(
+    "pr_people",
+    assigns=[f"doc._.{attrs.PEOPLE}", f"doc._.{attrs.CONTACTS}"],
+    requires=["doc.ents", f"doc._.{attrs.ORGANISATIONS}"],
+    default_config={},
+)
+def make_people(nlp: Language, name: str) -> PeopleComponent:
+    """Build the people component."""
+    return PeopleComponent(name)

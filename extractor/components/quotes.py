@@ -1,0 +1,323 @@
+"""pr_quotes: direct quotations, their reporting verb and their speaker.
+
+Three pure steps:
+
+1. :func:`find_quote_spans` pairs quote marks (curly, straight, guillemets, single quotes)
+   without ever confusing apostrophes, and never lets an unbalanced mark swallow the rest of
+   the text: an open quote ends at the end of its paragraph when the next paragraph reopens,
+   or when nothing closes it.
+2. :func:`is_title_or_scare_quote` tells speech from quoted titles and scare quotes.
+3. :func:`attribute` finds the cue verb and the speaker: after the quote (``“…,” X said``,
+   ``said X``, ``“…” -X``), before it in the same sentence (``X said: “…”``,
+   ``He stressed that “…”``), ``according to X``, a line ending in a colon, or the previous
+   quote's speaker (adjacency). Pronouns and surnames resolve to people already introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from extractor import attrs, resources
+from extractor.components._base import FieldComponent
+from extractor.components._marks import QuoteSpan, find_quote_spans, is_title_or_scare_quote
+
+_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_ORG_NOUNS = frozenset(
+    [
+        "ministry",
+        "department",
+        "agency",
+        "office",
+        "organisation",
+        "organization",
+        "company",
+        "firm",
+        "government",
+        "commission",
+        "committee",
+        "council",
+        "bank",
+        "union",
+        "association",
+        "foundation",
+        "group",
+        "institute",
+        "university",
+        "board",
+        "authority",
+        "administration",
+        "secretariat",
+        "hub",
+        "center",
+        "centre",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, how that was found, and the cue verb."""
+
+    speaker: str | None
+    ref: dict[str, object] | None
+    cue: str | None
+    how: str | None
+
+
+def _cue_token(token: Token) -> bool:
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.lemma_.lower() in resources.reporting_verbs()
+        and (token.lemma_.lower() != "be")
+    )
+
+
+class _Resolver:
+    """Maps tokens to people and organisations and resolves pronouns."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people = doc._.get(attrs.PEOPLE)
+        self.orgs = doc._.get(attrs.ORGANISATIONS)
+        self.person_at: dict[int, int] = {}
+        for index, person in enumerate(self.people):
+            for start, end in person["mentions"]:
+                for char in range(start, end):
+                    self.person_at[char] = index
+        self.org_at: dict[int, int] = {}
+        for index, org in enumerate(self.orgs):
+            for start, end in org["mentions"]:
+                for char in range(start, end):
+                    self.org_at[char] = index
+        self.genders = {i: p.get("gender") for i, p in enumerate(self.people)}
+
+    def person(self, index: int) -> Attribution:
+        name = self.people[index]["name"]
+        return Attribution(name, {"kind": "person", "index": index}, None, "explicit")
+
+    def for_token(self, token: Token, previous: Attribution | None) -> Attribution | None:
+        """Resolve a speaker token (name, surname, pronoun or organisation noun)."""
+        if token.idx in self.person_at:
+            index = self.person_at[token.idx]
+            person = self.people[index]
+            text = token.doc.text
+            whole = any(s <= token.idx < e and " " in text[s:e] for s, e in person["mentions"])
+            how = "explicit" if whole or " " not in person["name"] else "surname"
+            return Attribution(person["name"], {"kind": "person", "index": index}, None, how)
+        if token.lower_ in _PRONOUNS:
+            return self.pronoun(token, previous)
+        if token.idx in self.org_at:
+            index = self.org_at[token.idx]
+            return Attribution(
+                self.orgs[index]["name"], {"kind": "org", "index": index}, None, "explicit"
+            )
+        if token.lower_ in _ORG_NOUNS:
+            for index, org in enumerate(self.orgs):
+                if token.lower_ in org["name"].lower().split():
+                    ref = {"kind": "org", "index": index}
+                    return Attribution(org["name"], ref, None, "explicit")
+        return None
+
+    def pronoun(self, token: Token, previous: Attribution | None) -> Attribution | None:
+        gender = _PRONOUNS[token.lower_]
+        if previous is not None and previous.ref and previous.ref["kind"] == "person":
+            index = int(previous.ref["index"])  # type: ignore[call-overload]
+            if self.genders.get(index) in (None, gender):
+                self.genders[index] = gender
+                return Attribution(previous.speaker, previous.ref, None, "pronoun")
+        best = None
+        for char in range(token.idx - 1, -1, -1):
+            index = self.person_at.get(char)
+            if index is not None and self.genders.get(index) in (None, gender):
+                best = index
+                break
+        if best is None:
+            return None
+        self.genders[best] = gender
+        return Attribution(
+            self.people[best]["name"], {"kind": "person", "index": best}, None, "pronoun"
+        )
+
+    def nearest_person(self, start: int, end: int) -> int | None:
+        for char in range(end - 1, start - 1, -1):
+            if char in self.person_at:
+                return self.person_at[char]
+        return None
+
+
+def _subject(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    for child in cue.children:
+        if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i:
+            return child
+    if cue.dep_ in ("conj", "advcl", "xcomp", "ccomp") and cue.head is not cue:
+        return _subject(cue.head) if _cue_token(cue.head) else None
+    return None
+
+
+def _speaker_from_cue(
+    cue: Token, resolver: _Resolver, previous: Attribution | None, window: tuple[int, int]
+) -> Attribution | None:
+    subject = _subject(cue)
+    found = None
+    if subject is not None:
+        found = resolver.for_token(subject, previous)
+        if found is None:
+            for token in subject.subtree:
+                found = resolver.for_token(token, previous)
+                if found is not None:
+                    break
+    if found is None:
+        index = resolver.nearest_person(*window)
+        if index is not None:
+            found = resolver.person(index)
+    if found is None:
+        return None
+    return Attribution(found.speaker, found.ref, cue.text, found.how)
+
+
+def attribute(
+    doc: Doc,
+    span: QuoteSpan,
+    resolver: _Resolver,
+    previous: Attribution | None,
+    next_open: int,
+) -> Attribution:
+    """Find the cue and speaker of one quote (see the module docstring for the patterns)."""
+    text = doc.text
+    close = span.close_at if span.close_at is not None else span.end
+    line_end = text.find("\n", close)
+    line_end = len(text) if line_end < 0 else line_end
+    after_end = min(next_open, line_end)
+    after = (
+        doc.char_span(close + 1, after_end, alignment_mode="expand")
+        if close + 1 < after_end
+        else None
+    )
+    if after is not None:
+        sentence_cut = next((t.i for t in after if t.text in (".", "!", "?")), after.end)
+        tokens = list(doc[after.start : min(sentence_cut, after.start + 30)])
+        lead = text[close + 1 : close + 4].lstrip()
+        if lead.startswith(("-", "—", "–")) and tokens:
+            index = resolver.nearest_person(close, tokens[-1].idx + len(tokens[-1]))
+            if index is not None:
+                found = resolver.person(index)
+                return Attribution(found.speaker, found.ref, None, "explicit")
+        for token in tokens[:12]:
+            if _cue_token(token) and token.tag_ != "VBG":
+                window = (close, tokens[-1].idx + len(tokens[-1]))
+                found = _speaker_from_cue(token, resolver, previous, window)
+                if found is not None:
+                    return found
+    opening = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
+    if opening is not None:
+        sentence = opening[0].sent
+        before = [t for t in doc[sentence.start : opening.start] if t.idx < span.open_at]
+        if len(before) <= 2 and sentence.start > 0:
+            previous_sentence = doc[sentence.start - 1].sent
+            if previous_sentence.text.rstrip().endswith(":"):
+                before = list(previous_sentence)
+        for token in reversed(before):
+            if _cue_token(token):
+                window = (before[0].idx, token.idx)
+                found = _speaker_from_cue(token, resolver, previous, window)
+                if found is not None:
+                    return found
+        sentence_text = text[sentence.start_char : sentence.end_char]
+        according = re.search(r"\baccording to\s+", sentence_text)
+        if according:
+            start = sentence.start_char + according.end()
+            token = doc.char_span(start, start + 1, alignment_mode="expand")
+            if token is not None:
+                found = resolver.for_token(token[0], previous)
+                if found is None:
+                    index = resolver.nearest_person(start, sentence.end_char)
+                    found = resolver.person(index) if index is not None else None
+                if found is not None:
+                    return Attribution(found.speaker, found.ref, "according to", found.how)
+        if before and before[-1].text == ":":
+            index = resolver.nearest_person(before[0].idx, span.open_at)
+            if index is not None:
+                found = resolver.person(index)
+                return Attribution(found.speaker, found.ref, None, "explicit")
+    if previous is not None and previous.speaker is not None:
+        return Attribution(previous.speaker, previous.ref, None, "adjacency")
+    return Attribution(None, None, None, None)
+
+
+def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Quotes (with speakers) and quoted titles in ``doc``.
+
+    Args:
+        doc: A parsed Doc with ``doc._.pr_people`` and ``doc._.pr_organisations``.
+
+    Returns:
+        ``(quotes, works)`` as JSON-safe dicts.
+    """
+    text = doc.text
+    resolver = _Resolver(doc)
+    spans = find_quote_spans(text)
+    quotes: list[dict[str, object]] = []
+    works: list[dict[str, object]] = []
+    previous: Attribution | None = None
+    previous_end = -1
+    for position, span in enumerate(spans):
+        inner = text[span.start : span.end]
+        line_start = text.rfind("\n", 0, span.open_at) + 1
+        if is_title_or_scare_quote(inner, text[line_start : span.open_at]):
+            works.append({"text": inner, "start": span.start, "end": span.end})
+            continue
+        if previous is not None and _new_people_between(
+            resolver, previous_end, span.open_at, previous
+        ):
+            previous = None
+        next_open = spans[position + 1].open_at if position + 1 < len(spans) else len(text)
+        found = attribute(doc, span, resolver, previous, next_open)
+        quotes.append(
+            {
+                "text": inner,
+                "start": span.start,
+                "end": span.end,
+                "speaker": found.speaker,
+                "speaker_ref": found.ref,
+                "cue": found.cue,
+                "attribution": found.how,
+            }
+        )
+        previous = found if found.speaker else previous
+        previous_end = span.close_at if span.close_at is not None else span.end
+    return quotes, works
+
+
+def _new_people_between(resolver: _Resolver, start: int, end: int, previous: Attribution) -> bool:
+    """True when someone other than the previous speaker is named between two quotes."""
+    if end - start > 1500:
+        return True
+    index = resolver.nearest_person(max(start, 0), end)
+    return index is not None and previous.ref != {"kind": "person", "index": index}
+
+
+class QuotesComponent(FieldComponent):
+    """Writes ``doc._.pr_quotes`` and ``doc._.pr_works``."""
+
+    def process(self, doc: Doc) -> None:
+        quotes, works = find_quotes(doc)
+        doc._.set(attrs.QUOTES, quotes)
+        doc._.set(attrs.WORKS, works)
+
+
+@Language.factory(
+    "pr_quotes",
+    assigns=[f"doc._.{attrs.QUOTES}", f"doc._.{attrs.WORKS}"],
+    requires=[f"doc._.{attrs.PEOPLE}", f"doc._.{attrs.ORGANISATIONS}"],
+    default_config={},
+)
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    """Build the quotes component."""
+    return QuotesComponent(name)
