@@ -175,6 +175,48 @@ def schema(
     typer.echo(json.dumps(build_schemas(), indent=2, ensure_ascii=False))
 
 
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.txt + NAME.gold.json pairs.")],
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Write the full figures.")
+    ] = None,
+    show_errors: Annotated[
+        bool, typer.Option("--show-errors", help="List each miss and false alarm per document.")
+    ] = False,
+    baseline: Annotated[
+        bool,
+        typer.Option("--baseline", help="Score the bare-model + textacy baseline beside ours."),
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
+) -> None:
+    """Score the pipeline on a gold folder (rules of GOLD_FORMAT.md)."""
+    from extractor.evaluation import evaluate_dir, load_gold_dir, predict_ours
+    from extractor.scoring import format_errors, format_table
+
+    if not gold_dir.is_dir():
+        raise _usage(f"no such folder: {gold_dir}")
+    try:
+        load_gold_dir(gold_dir)
+    except ValueError as error:
+        raise _usage(str(error)) from None
+    reports = {"ours": evaluate_dir(gold_dir, predict=predict_ours(model))}
+    if baseline:
+        from extractor.baseline import predict_baseline
+
+        reports["baseline"] = evaluate_dir(gold_dir, predict=predict_baseline(model))
+    typer.echo(format_table(reports))
+    if show_errors:
+        for name, report in reports.items():
+            typer.echo(f"\n== errors: {name} ==")
+            typer.echo(format_errors(report))
+    if json_path is not None:
+        figures = {name: report.to_dict() for name, report in reports.items()}
+        json_path.write_text(
+            json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

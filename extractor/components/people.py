@@ -228,9 +228,7 @@ def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
             depth -= 1
             if depth < 0:
                 break
-        elif depth == 0 and (token.text in _APPOSITIVE_END or "\n" in token.text):
-            break
-        elif (
+        elif (depth == 0 and (token.text in _APPOSITIVE_END or "\n" in token.text)) or (
             depth == 0
             and token.pos_ in ("VERB", "AUX")
             and token.tag_ not in ("VBN", "VBG")
