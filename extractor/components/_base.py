@@ -28,3 +28,23 @@ class FieldComponent(Pipe):
         except Exception as error:
             self.get_error_handler()(self.name, self, [doc], error)
         return doc
+
+
+MAX_HEADLINE = 250
+"""A first line longer than this is a lead paragraph, not a headline."""
+
+
+def header_end(doc: Doc) -> int:
+    """Offset where the body starts: entities before it sit in the headline block.
+
+    The headline repeats the body in capitals or title case, where the statistical model
+    invents entities ("SEN. ALLEN PLEDGES SUPPORT" as an organisation), so name-finding
+    components skip it, and the dateline itself.
+    """
+    title = doc._.get(attrs.TITLE)
+    dateline = doc._.get(attrs.DATELINE)
+    if dateline is not None:
+        return int(dateline["end"])
+    if title is not None and len(title["text"]) <= MAX_HEADLINE:
+        return int(title["end"])
+    return 0

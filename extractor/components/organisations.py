@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor import attrs, resources
-from extractor.components._base import FieldComponent
+from extractor.components._base import FieldComponent, header_end
 from extractor.components._marks import find_quote_spans, is_title_or_scare_quote
 
 EVENT_HEADS = frozenset(
@@ -222,6 +222,38 @@ INTERGOVERNMENTAL = frozenset(
         "ESCAP",
     ]
 )
+NON_ORG_HEADS = frozenset(
+    """program programs grant grants account accounts institutions initiative initiatives
+    fund? act acts""".replace("?", "").split()
+) - {"fund"}
+GENERIC_ORG_WORDS = frozenset(
+    [
+        "department",
+        "board",
+        "office",
+        "agency",
+        "ministry",
+        "committee",
+        "subcommittee",
+        "council",
+        "commission",
+        "administration",
+        "bureau",
+        "authority",
+        "group",
+        "company",
+        "government",
+        "division",
+        "unit",
+        "treasury",
+        "directorate",
+        "secretariat",
+        "organisation",
+        "organization",
+        "institute",
+        "foundation",
+    ]
+)
 _ACRONYM = r"[A-Z][A-Za-z&\-]{0,2}[A-Z][A-Z&\-]{0,8}"
 _PAREN_ACRONYM = re.compile(rf"\((?P<acr>{_ACRONYM})(?:s)?(?:[,;][^)]*)?\)")
 _ACR_PAREN = re.compile(rf"\b(?P<acr>{_ACRONYM})\s*\((?P<long>[A-Z][^()\n]{{3,120}})\)")
@@ -303,9 +335,40 @@ def find_acronym_definitions(text: str) -> list[AcronymDefinition]:
     for match in _ACR_PAREN.finditer(text):
         acronym, long = match.group("acr"), match.group("long").strip()
         words = long.split()
+        if len(words) < 2 or long.upper() == long:
+            continue
         if words[0][0].lower() == acronym[0].lower() and _initials_match(acronym, words):
             found.append(AcronymDefinition(long, match.start("long"), acronym, match.start("acr")))
     return sorted(found, key=lambda d: d.long_start)
+
+
+def _extend_long_form(doc: Doc, definition: AcronymDefinition) -> AcronymDefinition:
+    """Widen a Schwartz–Hearst long form to the ORG entity or ``Department of`` that holds it.
+
+    ``U.S. Department of Housing and Urban Development (HUD)``: the shortest matching run is
+    "Housing and Urban Development"; the organisation is the whole entity.
+    """
+    text = doc.text
+    start = definition.long_start
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.start_char < start < ent.end_char:
+            start = ent.start_char
+            break
+    else:
+        match = re.search(
+            r"(?:\b[A-Z][\w.]*\s+){0,2}[A-Z]\w+\s+(?:of|for)\s+(?:the\s+)?$",
+            text[max(0, start - 60) : start],
+        )
+        if (
+            match
+            and match.group().split()[-2 if match.group().split()[-1] != "the" else -3].lower()
+            in ORG_WORDS
+        ):
+            start = start - (len(text[max(0, start - 60) : start]) - match.start())
+    if start == definition.long_start:
+        return definition
+    long = text[start : definition.long_start] + definition.long
+    return AcronymDefinition(long, start, definition.acronym, definition.acronym_start)
 
 
 def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
@@ -337,6 +400,10 @@ def is_not_organisation(name: str) -> bool:
     if key in resources.demonyms():
         return True
     head = _head(name)
+    if head in NON_ORG_HEADS and not name.startswith("United Nations"):
+        return True
+    if " " not in name and key in GENERIC_ORG_WORDS:
+        return True
     words = {w.lower() for w in name.split() if w[:1].isupper()}
     if head in PLACE_HEADS or words & (EVENT_HEADS | WORK_HEADS):
         return not _looks_like_org(name)
@@ -438,6 +505,28 @@ class _Registry:
             org.aliases.append(name)
 
 
+def initials(name: str) -> str:
+    """Initials of the capitalised words: "Government Accountability Office" -> "GAO"."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _merge_initialisms(registry: _Registry) -> None:
+    """Fold an acronym-only organisation into the one whose initials spell it."""
+    for org in list(registry.orgs):
+        if org.acronym != org.name:
+            continue
+        targets = [
+            o
+            for o in registry.orgs
+            if o is not org and o.acronym is None and initials(o.name) == org.name
+        ]
+        if len(targets) == 1:
+            target = targets[0]
+            target.acronym = org.name
+            target.mentions.extend(org.mentions)
+            registry.orgs.remove(org)
+
+
 def find_organisations(doc: Doc) -> list[OrgHit]:
     """Organisations in ``doc`` from ORG entities, acronym definitions and known acronyms.
 
@@ -451,7 +540,9 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     registry = _Registry()
     definitions = find_acronym_definitions(text)
     defined = {d.acronym: d for d in definitions}
+    rejected: set[str] = set()
     for definition in definitions:
+        definition = _extend_long_form(doc, definition)
         long = clean_org_text(definition.long, definition.long_start)
         if long is None:
             continue
@@ -464,13 +555,16 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
         )
         if organisational and not is_not_organisation(name):
             registry.add(name, start, start + len(name), definition.acronym)
+        else:
+            rejected.add(definition.acronym)
     quoted_titles = [
         (q.start, q.end)
         for q in find_quote_spans(text)
         if is_title_or_scare_quote(text[q.start : q.end], "")
     ]
+    body_start = header_end(doc)
     for ent in doc.ents:
-        if ent.label_ != "ORG" or _inside_title(doc, ent):
+        if ent.label_ != "ORG" or ent.start_char < body_start or _inside_title(doc, ent):
             continue
         if any(s <= ent.start_char < e for s, e in quoted_titles):
             continue
@@ -478,6 +572,8 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
         if cleaned is None or is_not_organisation(cleaned[0]):
             continue
         name, start = cleaned
+        if name in rejected and not registry.by_key.get(_key(name)):
+            continue
         registry.add(name, start, start + len(name))
     acronyms = {o.acronym for o in registry.orgs if o.acronym}
     known = resources.known_org_acronyms()
@@ -489,6 +585,7 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
             or (acronym in defined and registry.by_key.get(_key(acronym)))
         ):
             registry.add(acronym, match.start(), match.end(), acronym)
+    _merge_initialisms(registry)
     for org in registry.orgs:
         org.mentions.sort()
         org.aliases = [a for a in dict.fromkeys(org.aliases) if a not in (org.name, org.acronym)]
@@ -520,7 +617,7 @@ class OrganisationsComponent(FieldComponent):
 @Language.factory(
     "pr_organisations",
     assigns=[f"doc._.{attrs.ORGANISATIONS}"],
-    requires=["doc.ents"],
+    requires=["doc.ents", f"doc._.{attrs.TITLE}", f"doc._.{attrs.DATELINE}"],
     default_config={},
 )
 def make_organisations(nlp: Language, name: str) -> OrganisationsComponent:

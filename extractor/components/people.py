@@ -15,13 +15,42 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor import attrs, resources
-from extractor.components._base import FieldComponent
+from extractor.components._base import FieldComponent, header_end
+from extractor.components._marks import find_quote_spans, is_title_or_scare_quote
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
 _MODIFIERS = frozenset({"former", "acting", "interim", "deputy", "then", "outgoing", "incoming"})
+_PLACE_HEADS = frozenset(
+    {
+        "home",
+        "center",
+        "centre",
+        "building",
+        "street",
+        "road",
+        "avenue",
+        "county",
+        "school",
+        "river",
+        "valley",
+        "bridge",
+        "station",
+        "airport",
+    }
+)
+_PLURAL_RANKS = {
+    "Sens.": "Senator",
+    "Senators": "Senator",
+    "Reps.": "Representative",
+    "Representatives": "Representative",
+    "Govs.": "Governor",
+    "Governors": "Governor",
+}
+_COORDINATED = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|&|, and)\s*$")
+_DASHES = frozenset({"-", "--", "---", "–", "—"})
 _APPOSITIVE_END = frozenset({",", ";", ".", ")", ":", "—", "–", "(", "!", "?"})
 _NAME_WORD = r"[A-Z][a-zA-Z’'\-]*\.?"
 _RANKS = (
@@ -118,7 +147,9 @@ def clean_name(text: str) -> tuple[str, int, str | None, str | None] | None:
 
 
 def _plausible_name(name: str) -> bool:
-    if not name or any(c.isdigit() for c in name) or "@" in name or "/" in name:
+    if not name or any(c.isdigit() or c in '"“”«»@/' for c in name):
+        return False
+    if name.split()[-1].lower() in _PLACE_HEADS:
         return False
     key = name.lower()
     if key in resources.non_org_words() or key in resources.region_words():
@@ -188,8 +219,9 @@ def split_title(
     before = text[start : target[0]]
     after = text[target[1] : end]
     before = re.sub(r"(?:\s*\b(?:of|at|for|with|from|in|to)\b)?(?:\s+the)?\s*$", "", before)
-    if not before.strip() and after.strip():
-        title = _tidy_title(re.sub(r"^\s*\([^)]*\)", "", after))
+    after = re.sub(r"^\s*\([^)]*\)", "", after).strip()
+    if after and not re.match(r"(?:of|at|for|in|on|to|and|,)\b", after):
+        title = _tidy_title(f"{before} {after}")
     else:
         title = _tidy_title(before)
     return title, affiliation, index
@@ -197,6 +229,9 @@ def split_title(
 
 def _tidy_title(title: str) -> str | None:
     title = re.sub(r"\s+", " ", title).strip(" ,;:-–—")
+    title = re.sub(r"\s+\.", ".", title)
+    if title in _PLURAL_RANKS:
+        return _PLURAL_RANKS[title]
     title = re.sub(r"^(?:a|an|the|who is|who heads|who serves as)\s+", "", title, flags=re.I)
     title = re.sub(r"\s*\([^)]*\)\s*", " ", title).strip()
     return title or None
@@ -241,7 +276,9 @@ def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _pre_title(doc: Doc, start_token: int) -> tuple[str | None, int, int] | None:
+def _pre_title(
+    doc: Doc, start_token: int, orgs: list[OrgSpan]
+) -> tuple[str | None, int, int] | None:
     """Honorific and title phrase written before a name: ``UNDP Administrator [H.E.] Name``."""
     index = start_token - 1
     honorific = None
@@ -256,23 +293,18 @@ def _pre_title(doc: Doc, start_token: int) -> tuple[str | None, int, int] | None
     while index >= 0:
         token = doc[index]
         text = token.text
-        if "\n" in text or (token.is_punct and text not in ("(", ")", "-", "&", ".")):
-            break
-        if not (
-            text[:1].isupper()
-            or text.lower() in _CONNECTORS
-            or text.lower() in _MODIFIERS
-            or text in ("(", ")", "-", "&")
-        ):
-            break
-        if token.is_sent_start and text.lower() not in _MODIFIERS and not _is_rank(text):
+        if text == "." and index > 0 and _is_rank(doc[index - 1].text + "."):
             index -= 1
-            if not text[:1].isupper():
-                index += 1
+            continue
+        if "\n" in text or text in _DASHES or (token.is_punct and text not in ("(", ")", "&")):
+            break
+        lower = text.lower()
+        if not (text[:1].isupper() or lower in _CONNECTORS or lower in _MODIFIERS or text in "()&"):
             break
         index -= 1
     begin = index + 1
-    while begin <= end and doc[begin].lower_ in _CONNECTORS:
+    org_starts = {o.start for o in orgs}
+    while begin <= end and not _title_start(doc[begin], org_starts):
         begin += 1
     if begin > end:
         return (honorific, -1, -1) if honorific else None
@@ -280,6 +312,22 @@ def _pre_title(doc: Doc, start_token: int) -> tuple[str | None, int, int] | None
     if not any(_is_rank(w) or w.lower() in resources.title_words() for w in words):
         return (honorific, -1, -1) if honorific else None
     return honorific, doc[begin].idx, doc[end].idx + len(doc[end].text)
+
+
+def _title_start(token: Token, org_starts: set[int]) -> bool:
+    """Can a title phrase begin at this token? (a title word, a modifier, an organisation)."""
+    text = token.text
+    if resources.normalise_country_key(text) in resources.country_aliases():
+        return False
+    if text.lower() in resources.demonyms():
+        return False
+    return (
+        _is_rank(text)
+        or text.lower() in resources.title_words()
+        or text.lower() in _MODIFIERS
+        or token.idx in org_starts
+        or (text.isupper() and text.isalpha() and len(text) >= 2)
+    )
 
 
 def _mention_from(doc: Doc, span: Span, orgs: list[OrgSpan]) -> Mention | None:
@@ -290,13 +338,16 @@ def _mention_from(doc: Doc, span: Span, orgs: list[OrgSpan]) -> Mention | None:
     start = span.start_char + offset
     title = organization = None
     org_index = None
-    before = _pre_title(doc, span.start)
+    name_span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    before = _pre_title(doc, name_span.start if name_span is not None else span.start, orgs)
     if before is not None:
         honorific = honorific or before[0]
         if before[1] >= 0:
             title, organization, org_index = split_title(doc.text, before[1], before[2], orgs)
     if rank and title is None:
-        title = resources.title_abbreviations().get(rank, rank)
+        title = _singular(resources.title_abbreviations().get(rank, rank))
+    if title is None and organization is None:
+        organization, org_index = _org_after_preposition(doc, span.end, orgs)
     after = _appositive(doc, span.end)
     if after is not None and (title is None or organization is None):
         a_title, a_org, a_index = split_title(doc.text, after[0], after[1], orgs)
@@ -305,11 +356,44 @@ def _mention_from(doc: Doc, span: Span, orgs: list[OrgSpan]) -> Mention | None:
     return Mention(name, start, start + len(name), honorific, title, organization, org_index)
 
 
+def _singular(title: str) -> str:
+    """ "Senators" -> "Senator" (a plural rank before coordinated names applies to each)."""
+    return title[:-1] if title.endswith(("tors", "tives", "ors", "ers")) else title
+
+
+def _org_after_preposition(
+    doc: Doc, end_token: int, orgs: list[OrgSpan]
+) -> tuple[str | None, int | None]:
+    """``Name at the Tatnall School`` / ``Name of ACME``: the organisation right after."""
+    if end_token + 1 >= len(doc) or doc[end_token].lower_ not in ("at", "of", "from"):
+        return None, None
+    position = doc[end_token + 1].idx
+    if doc[end_token + 1].lower_ == "the" and end_token + 2 < len(doc):
+        position = doc[end_token + 2].idx
+    for org in orgs:
+        if org.start == position:
+            return doc.text[org.start : org.end], org.index
+    return None, None
+
+
 def _candidate_spans(doc: Doc) -> list[Span]:
-    spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    body_start = header_end(doc)
+    text = doc.text
+    quoted_titles = [
+        (q.start, q.end)
+        for q in find_quote_spans(text)
+        if is_title_or_scare_quote(text[q.start : q.end], "")
+    ]
+    spans = [
+        ent
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and ent.start_char >= body_start
+        and not any(s <= ent.start_char < e for s, e in quoted_titles)
+    ]
     taken = {i for ent in spans for i in range(ent.start_char, ent.end_char)}
     for match in _HONORIFIC_NAME.finditer(doc.text):
-        if match.start("name") in taken:
+        if match.start("name") in taken or match.start() < body_start:
             continue
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
         if span is None or any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC") for t in span):
@@ -375,7 +459,44 @@ def find_people(doc: Doc) -> list[PersonHit]:
     """
     orgs = _org_spans(doc)
     mentions = [m for span in _candidate_spans(doc) if (m := _mention_from(doc, span, orgs))]
-    return link_mentions(mentions)
+    mentions = _share_plural_titles(doc.text, mentions)
+    return [p for p in link_mentions(mentions) if not _is_place_only(p)]
+
+
+def _share_plural_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``Reps. A (R-DE) and B (D-FL)``: B takes A's title when a plural rank heads the list."""
+    shared: list[Mention] = []
+    for mention in mentions:
+        previous = shared[-1] if shared else None
+        if (
+            previous is not None
+            and mention.title is None
+            and previous.title is not None
+            and _COORDINATED.match(text[previous.end : mention.start])
+            and re.search(
+                r"(?:Sens|Reps|Govs)\.\s*$|(?:tors|tives|nors)\s*$",
+                text[max(0, previous.start - 20) : previous.start],
+            )
+        ):
+            mention = Mention(
+                mention.name,
+                mention.start,
+                mention.end,
+                mention.honorific,
+                previous.title,
+                mention.organization,
+                mention.org_index,
+            )
+        shared.append(mention)
+    return shared
+
+
+def _is_place_only(person: PersonHit) -> bool:
+    """A one-word "person" with no title or honorific that names a known place."""
+    if " " in person.name or person.title or person.honorific:
+        return False
+    key = person.name.lower()
+    return key in resources.city_countries() or person.name in resources.us_states()
 
 
 @dataclass
@@ -462,7 +583,12 @@ class PeopleComponent(FieldComponent):
 @Language.factory(
     "pr_people",
     assigns=[f"doc._.{attrs.PEOPLE}", f"doc._.{attrs.CONTACTS}"],
-    requires=["doc.ents", f"doc._.{attrs.ORGANISATIONS}"],
+    requires=[
+        "doc.ents",
+        f"doc._.{attrs.ORGANISATIONS}",
+        f"doc._.{attrs.TITLE}",
+        f"doc._.{attrs.DATELINE}",
+    ],
     default_config={},
 )
 def make_people(nlp: Language, name: str) -> PeopleComponent:
