@@ -110,7 +110,7 @@ def decode(data: bytes) -> ReadResult:
     try:
         return ReadResult(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8", errors="replace")
+        text = data.decode("utf-8-sig", errors="replace")
         message = (
             f"the input is not valid UTF-8 (first bad byte at offset {error.start}); "
             f"{text.count(chr(0xFFFD))} invalid byte sequences were replaced with U+FFFD"
@@ -186,8 +186,10 @@ def iter_lines(
         }
         try:
             items = [(read.text, chunk[i].source) for i, read in ready]
-            records = list(
-                extract_many(items, n_process=n_process if len(items) > 1 else 1, **options)
+            records = (
+                list(extract_many(items, n_process=n_process if len(items) > 1 else 1, **options))
+                if items
+                else []  # nothing readable: do not load the model for nothing
             )
             pairs = list(zip(ready, records, strict=True))
         except ExtractorError:

@@ -7,7 +7,7 @@ This module never imports spaCy so that ``press-extract schema`` runs without a 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -192,8 +192,17 @@ class ErrorInfo(_Model):
     message: str = Field(description="What was expected and what arrived.")
 
 
+def _require_ok(schema: dict[str, Any]) -> None:
+    # `ok` has a Python default but every written line carries it, and readers tell the two
+    # line shapes apart by it: the published schema requires it.
+    required = {*schema.get("required", []), "ok"}
+    schema["required"] = [name for name in schema["properties"] if name in required]
+
+
 class BatchSuccess(_Model):
     """One line of batch output for an input that was extracted."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_require_ok)
 
     source: str | None
     ok: Literal[True] = True
@@ -206,6 +215,8 @@ class BatchSuccess(_Model):
 
 class BatchFailure(_Model):
     """One line of batch output for an input that could not be processed."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_require_ok)
 
     source: str | None
     ok: Literal[False] = False

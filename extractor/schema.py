@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema import FormatChecker as _FormatChecker
+from jsonschema.exceptions import ValidationError
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
@@ -93,13 +95,48 @@ class Violation:
         return f"{self.file}:{self.line}: {self.path}: {self.message}"
 
 
-def _validators() -> tuple[Draft202012Validator, Draft202012Validator]:
+@cache
+def _validators() -> dict[str, Draft202012Validator]:
+    """Validators by kind: ``record``, ``line`` (either line shape), ``success``, ``failure``.
+
+    Built once: generating and checking the schemas costs far more than validating a record.
+    """
     checker = _FormatChecker()
-    validators = []
-    for schema in (record_schema(), batch_line_schema()):
+    line = batch_line_schema()
+    schemas = {
+        "record": record_schema(),
+        "line": line,
+        "success": {"$schema": DRAFT, "$defs": line["$defs"], "$ref": "#/$defs/BatchSuccess"},
+        "failure": {"$schema": DRAFT, "$defs": line["$defs"], "$ref": "#/$defs/BatchFailure"},
+    }
+    validators = {}
+    for kind, schema in schemas.items():
         Draft202012Validator.check_schema(schema)
-        validators.append(Draft202012Validator(schema, format_checker=checker))
-    return validators[0], validators[1]
+        validators[kind] = Draft202012Validator(schema, format_checker=checker)
+    return validators
+
+
+def _located(error: ValidationError) -> Iterator[ValidationError]:
+    """The errors that locate a problem at its field.
+
+    An ``anyOf``/``oneOf`` failure (e.g. a nullable object such as ``dateline``) is replaced by
+    the errors of its one branch whose type fits the instance, so that a bad
+    ``dateline.country`` is reported at ``$.dateline.country`` rather than at ``$.dateline``.
+    """
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        branches: dict[Any, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        fitting = [
+            errors
+            for errors in branches.values()
+            if not any(e.validator == "type" and not e.relative_path for e in errors)
+        ]
+        if len(fitting) == 1:
+            for sub in fitting[0]:
+                yield from _located(sub)
+            return
+    yield error
 
 
 def _json_path(parts: Iterator[Any]) -> str:
@@ -110,7 +147,7 @@ def _json_path(parts: Iterator[Any]) -> str:
 
 
 def validate(instance: Any, *, file: str = "<record>", line: int = 1) -> list[Violation]:
-    """Check a record (or a batch line, recognised by its ``ok`` key) against the schemas.
+    """Check a record (or a batch line, recognised by its ``ok``, ``record`` or ``error`` key).
 
     Args:
         instance: Parsed JSON, or a :class:`PressRelease`.
@@ -122,11 +159,17 @@ def validate(instance: Any, *, file: str = "<record>", line: int = 1) -> list[Vi
     """
     if isinstance(instance, PressRelease):
         instance = instance.model_dump(mode="json")
-    record_validator, line_validator = _validators()
-    validator = (
-        line_validator if isinstance(instance, dict) and "ok" in instance else record_validator
-    )
-    errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    validators = _validators()
+    kind = "record"
+    if isinstance(instance, dict) and "ok" in instance:
+        ok = instance["ok"]
+        kind = "success" if ok is True else "failure" if ok is False else "line"
+    elif isinstance(instance, dict) and ("record" in instance or "error" in instance):
+        kind = "success" if "record" in instance else "failure"  # a batch line without `ok`
+    errors = [
+        located for error in validators[kind].iter_errors(instance) for located in _located(error)
+    ]
+    errors.sort(key=lambda e: list(map(str, e.absolute_path)))
     return [Violation(file, line, _json_path(iter(e.absolute_path)), e.message) for e in errors]
 
 

@@ -31,10 +31,10 @@ _DATE = (
     rf"|{_YEAR}-\d{{2}}-\d{{2}}))"
 )
 _CONNECTOR = r"(?:de|da|do|del|la|le|of|upon|on|am|sur|es|el)"
-_WORD = rf"(?!{_MONTH}\s*\d)[A-Z][A-Za-z.'’\-]*"
+_WORD = rf"(?!{_MONTH}\s*\d)[A-Z][A-Za-z.'’]*(?:-[A-Za-z.'’]+)*"
 _PLACE = rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_WORD}){{0,4}}"
 _PLACES = rf"{_PLACE}(?:[ \t]*,[ \t]*{_PLACE}){{0,2}}(?:[ \t]+(?:and|&)[ \t]+{_PLACE})?"
-_DASH = r"(?:-{1,3}|–|—|:)"
+_DASH = r"(?:-{2,3}|(?<!\w)-|-(?!\w)|–|—|:)"
 _PAREN = r"\([ \t]*[^()\n]{1,60}?[ \t]*\)"
 
 _DATELINE = re.compile(
