@@ -59,7 +59,11 @@ class QuoteSpan:
 
 def _is_space_or_start(text: str, index: int) -> bool:
     return (
-        index < 0 or text[index].isspace() or text[index] in "([{—–-/:;" or text[index] in OPENERS
+        index < 0
+        or index >= len(text)
+        or text[index].isspace()
+        or text[index] in "([{—–-/:;"
+        or text[index] in OPENERS
     )
 
 
