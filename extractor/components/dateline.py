@@ -18,7 +18,7 @@ from extractor import attrs, resources
 from extractor.components._base import FieldComponent
 
 _MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -41,7 +41,7 @@ _DATELINE = re.compile(
     rf"""
     (?P<places>{_PLACES}|\([ \t]*{_PLACES}[ \t]*\))
     (?:[ \t]*(?P<paren1>{_PAREN}))?
-    (?:[ \t]*,[ \t]*(?P<date>{_DATE}))?
+    (?:[ \t]*,?[ \t]*(?P<date>{_DATE}))?
     (?:[ \t]*(?P<paren2>{_PAREN}))?
     (?:[ \t]*(?P<slash>/[A-Za-z][\w .\-]{{1,40}}/))?
     [ \t]*(?P<dash>{_DASH})
@@ -91,7 +91,6 @@ _STOP_WORDS = frozenset(
         "representative",
         "today",
         "yesterday",
-        "the",
         "a",
         "an",
         "this",

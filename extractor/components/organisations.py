@@ -527,6 +527,196 @@ def _merge_initialisms(registry: _Registry) -> None:
             registry.orgs.remove(org)
 
 
+PATTERN_HEADS = frozenset(
+    [
+        "Ministry",
+        "Department",
+        "Agency",
+        "Office",
+        "Hub",
+        "Association",
+        "Organization",
+        "Organisation",
+        "Bank",
+        "Fund",
+        "Council",
+        "Commission",
+        "Committee",
+        "Subcommittee",
+        "Institute",
+        "Institution",
+        "University",
+        "College",
+        "School",
+        "Academy",
+        "Service",
+        "Services",
+        "Administration",
+        "Bureau",
+        "Authority",
+        "Foundation",
+        "Corporation",
+        "Company",
+        "Inc.",
+        "Ltd.",
+        "LLC",
+        "plc",
+        "Corp.",
+        "Group",
+        "Society",
+        "Federation",
+        "Alliance",
+        "Union",
+        "Board",
+        "Network",
+        "Trust",
+        "Consortium",
+        "Embassy",
+        "Secretariat",
+        "Directorate",
+        "Coalition",
+        "Court",
+        "Parliament",
+        "Assembly",
+        "Laboratory",
+        "Laboratories",
+        "Hospital",
+        "Chamber",
+        "Cooperative",
+        "Partnership",
+        "Caucus",
+        "Center",
+        "Centre",
+    ]
+)
+_LEADING_FUNCTION_WORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "By",
+        "With",
+        "From",
+        "Today",
+        "This",
+        "That",
+        "These",
+        "Our",
+        "Its",
+        "Their",
+        "His",
+        "Her",
+        "As",
+        "And",
+        "But",
+        "Under",
+        "Through",
+        "Both",
+        "Each",
+        "Every",
+        "New",
+    ]
+) - {"New"}
+_CAPS_RUN = re.compile(
+    r"[A-Z][\w’'&.\-]*(?:[ \t]+(?:(?:of|for|on|and|the|de|du|des|in|&)[ \t]+)*[A-Z][\w’'&.\-]*)*"
+)
+
+
+_CONNECTING = frozenset({"of", "for", "on", "and", "the", "in", "&"})
+_ABBREVIATED = re.compile(r"^(?:St|Mt|Inc|Ltd|Corp|Co|Jr|Ft)\.$|^(?:[A-Z]\.)+$")
+
+
+def _split_run(
+    words: list[re.Match[str]], breaks: set[int], offset: int
+) -> list[list[re.Match[str]]]:
+    """Cut a run after a sentence-final word and before a person's name."""
+    pieces: list[list[re.Match[str]]] = [[]]
+    for word in words:
+        if pieces[-1] and offset + word.start() in breaks:
+            pieces.append([])
+        pieces[-1].append(word)
+        text = word.group()
+        if text.endswith(".") and not _ABBREVIATED.match(text):
+            pieces.append([])
+    return [p for p in pieces if p]
+
+
+def find_pattern_organisations(
+    text: str, start: int = 0, breaks: frozenset[int] = frozenset()
+) -> list[tuple[str, int]]:
+    """Proper-noun runs that end in an organisation word: ``Willamette Basin Monitoring
+    Consortium``, ``Office of the Minister of Natural Resources``, ``Tatnall School``.
+
+    These catch organisations the statistical model misses. Runs that start with a job title
+    ("Deputy Minister of ...") have the title cut off first.
+
+    Args:
+        text: The document text.
+        start: Offset where the body starts (the headline block is skipped).
+        breaks: Offsets where a run must be cut (starts of people's names).
+
+    Returns:
+        ``(name, offset)`` pairs.
+    """
+    found = []
+    for match in _CAPS_RUN.finditer(text, start):
+        all_words = list(re.finditer(r"\S+", match.group()))
+        for words in _split_run(all_words, set(breaks), match.start()):
+            hit = _organisation_in_run(text, match.start(), words)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _organisation_in_run(
+    text: str, base: int, words: list[re.Match[str]]
+) -> tuple[str, int] | None:
+    """The organisation name inside one proper-noun run, if it has an organisation word."""
+    heads = [
+        i
+        for i, w in enumerate(words)
+        if _POSSESSIVE.sub("", w.group().rstrip(",;:")) in PATTERN_HEADS
+        or w.group().rstrip(".,;:") in PATTERN_HEADS
+    ]
+    if not heads:
+        return None
+    first = 0
+    while first < heads[0] and (
+        words[first].group() in _LEADING_FUNCTION_WORDS
+        or words[first].group().lower() in resources.title_words()
+        or words[first].group().islower()
+    ):
+        first += 1
+    last = len(words) - 1 if heads[0] == first else heads[-1]
+    while last > first and words[last].group().islower():
+        last -= 1
+    if last <= first and words[first].group() in PATTERN_HEADS:
+        return None
+    while last > first and words[last].group().lower() in (
+        "of",
+        "for",
+        "on",
+        "and",
+        "the",
+        "in",
+        "&",
+    ):
+        last -= 1
+    begin = base + words[first].start()
+    end = base + words[last].end()
+    name = _POSSESSIVE.sub("", text[begin:end]).rstrip(".,;:")
+    if (
+        name.endswith(("Inc", "Ltd", "Corp"))
+        and text[begin + len(name) : begin + len(name) + 1] == "."
+    ):
+        name += "."
+    return name, begin
+
+
 def find_organisations(doc: Doc) -> list[OrgHit]:
     """Organisations in ``doc`` from ORG entities, acronym definitions and known acronyms.
 
@@ -575,6 +765,16 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
         if name in rejected and not registry.by_key.get(_key(name)):
             continue
         registry.add(name, start, start + len(name))
+    taken = [(s, e) for o in registry.orgs for s, e in o.mentions]
+    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    person_starts = frozenset(e.start_char for e in doc.ents if e.label_ == "PERSON")
+    for name, start in find_pattern_organisations(text, body_start, person_starts):
+        end = start + len(name)
+        if any(s < end and start < e for s, e in taken) or is_not_organisation(name):
+            continue
+        if any(s <= start < e for s, e in quoted_titles):
+            continue
+        registry.add(name, start, end)
     acronyms = {o.acronym for o in registry.orgs if o.acronym}
     known = resources.known_org_acronyms()
     for match in re.finditer(r"\b[A-Z][A-Z&\-]{1,9}(?=(?:s|['’]s)?\b)", text):
