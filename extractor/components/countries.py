@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor import attrs, resources
+from extractor import attrs
 from extractor.components._base import FieldComponent
+from extractor.components._places import CountryMention, find_country_mentions
 
 _NUMBER_WORDS = {
     w: i
@@ -57,10 +57,6 @@ _LABEL_STOP = re.compile(
     r"(?:^|[,;:(]|\b(?:from|across|in|and|including|of|with|between|among)\b)\s*(?!.*(?:[,;:(]|\b(?:from|across|in|and|including|of|with|between|among)\b))",
     re.IGNORECASE,
 )
-_FOOD_AFTER = re.compile(
-    r"^\s+(?:dinner|sandwich|breast|meat|day|farm|farmers|producers|industry|hunt)"
-)
-_CAUCASUS_HINTS = ("Armenia", "Azerbaijan", "Tbilisi", "Caucasus", "Georgian")
 
 
 @dataclass
@@ -72,13 +68,6 @@ class CountryHit:
 
 
 @dataclass(frozen=True)
-class CountryMention:
-    iso2: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class CountryListHit:
     """A written enumeration of countries."""
 
@@ -87,56 +76,6 @@ class CountryListHit:
     stated_count: int | None
     start: int
     end: int
-
-
-@cache
-def _alias_pattern() -> re.Pattern[str]:
-    keys = sorted(resources.country_aliases(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(k) for k in keys)
-    return re.compile(
-        rf"(?<![\w.])(?:the\s+)?(?P<name>{alternatives})(?![\w’']|\.\w)", re.IGNORECASE
-    )
-
-
-def _accept(text: str, name: str, start: int, end: int, key: str) -> bool:
-    """Case and context checks for one alias match."""
-    if not name[:1].isupper():
-        return False
-    if len(key.replace(".", "")) <= 3 and name.replace(".", "").upper() != name.replace(".", ""):
-        return False  # "US"/"UK" only in capitals, never "us"
-    if key == "america" and re.search(
-        r"(?:Latin|South|North|Central|of)\s+$", text[max(0, start - 10) : start]
-    ):
-        return False
-    if key == "turkey" and _FOOD_AFTER.match(text[end : end + 20]):
-        return False
-    return not (key == "georgia" and not any(h in text for h in _CAUCASUS_HINTS))
-
-
-def find_country_mentions(text: str, excluded: list[tuple[int, int]]) -> list[CountryMention]:
-    """Country names in ``text`` outside the ``excluded`` ranges (e.g. people's names).
-
-    Args:
-        text: The document text.
-        excluded: Character ranges where a match is not a country (person names).
-
-    Returns:
-        Mentions in text order.
-    """
-    normalised = text.replace("’", "'")
-    aliases = resources.country_aliases()
-    mentions = []
-    for match in _alias_pattern().finditer(normalised):
-        start, end = match.span("name")
-        name = text[start:end]
-        key = resources.normalise_country_key(name)
-        code = aliases.get(key)
-        if code is None or not _accept(text, name, start, end, key):
-            continue
-        if any(s <= start < e for s, e in excluded):
-            continue
-        mentions.append(CountryMention(code, start, end))
-    return mentions
 
 
 def _label_before(text: str, paren: int) -> str | None:

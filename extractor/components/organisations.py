@@ -381,6 +381,10 @@ def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
     cut = _POSSESSIVE.sub("", cut).rstrip(" ,;:-–")
     cut = re.sub(r"\s+(?:of|and|for|at|in|the|&)$", "", cut)
     cut = re.sub(r"\s+(?:of|and|for|at|in|the|&)$", "", cut)
+    words = cut.split()
+    while len(words) > 1 and words[-1].lower() in resources.title_words():
+        words.pop()  # "UNDP Administrator" -> "UNDP"
+    cut = " ".join(words) if len(words) < len(cut.split()) else cut
     if not cut or not any(c.isupper() for c in cut[:1]):
         return None
     return cut, start

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
 from extractor.components._marks import find_quote_spans, is_title_or_scare_quote
+from extractor.components._places import find_country_mentions
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
 _MODIFIERS = frozenset({"former", "acting", "interim", "deputy", "then", "outgoing", "incoming"})
@@ -51,7 +52,9 @@ _PLURAL_RANKS = {
 }
 _COORDINATED = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|&|, and)\s*$")
 _DASHES = frozenset({"-", "--", "---", "–", "—"})
-_APPOSITIVE_END = frozenset({",", ";", ".", ")", ":", "—", "–", "(", "!", "?"})
+_APPOSITIVE_END = frozenset(
+    {"“", "”", '"', "«", "»", ",", ";", ".", ")", ":", "—", "–", "(", "!", "?"}
+)
 _NAME_WORD = r"[A-Z][a-zA-Z’'\-]*\.?"
 _RANKS = (
     r"Senator|Sen\.|Sens\.|Representative|Rep\.|Reps\.|Congressman|Congresswoman|Governor|Gov\."
@@ -102,7 +105,7 @@ class Mention:
     org_index: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class OrgSpan:
     start: int
     end: int
@@ -113,7 +116,28 @@ def _honorific_form(text: str) -> str | None:
     return resources.honorifics().get(text) or resources.honorifics().get(text.rstrip("."))
 
 
+_PURE_HONORIFICS = frozenset(
+    {
+        "Mr.",
+        "Ms.",
+        "Mrs.",
+        "Miss",
+        "Dr.",
+        "Prof.",
+        "H.E.",
+        "Sir",
+        "Dame",
+        "Mx.",
+        "Hon.",
+        "Lord",
+        "Lady",
+    }
+)
+
+
 def _is_rank(text: str) -> bool:
+    if _honorific_form(text) in _PURE_HONORIFICS:
+        return False
     return text in resources.title_abbreviations() or text.lower() in resources.title_words()
 
 
@@ -168,33 +192,22 @@ def _plausible_name(name: str) -> bool:
 
 
 def _org_spans(doc: Doc) -> list[OrgSpan]:
-    spans = []
+    """Every place an organisation is written: its mentions and each occurrence of its names."""
+    spans: set[OrgSpan] = set()
     for index, org in enumerate(doc._.get(attrs.ORGANISATIONS)):
-        spans.extend(OrgSpan(start, end, index) for start, end in org["mentions"])
-    return sorted(spans, key=lambda s: s.start)
-
-
-def _country_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Country names written between ``start`` and ``end`` (longest forms first)."""
-    found = []
-    segment = text[start:end]
-    for match in re.finditer(r"[A-Z][\w’'\-]*(?:[ \t]+(?:of|the|and|[A-Z][\w’'\-]*))*", segment):
-        words = match.group().split()
-        for size in range(len(words), 0, -1):
-            for offset in range(0, len(words) - size + 1):
-                candidate = " ".join(words[offset : offset + size])
-                if resources.normalise_country_key(candidate) in resources.country_aliases():
-                    local = segment.find(candidate, match.start())
-                    found.append((start + local, start + local + len(candidate)))
-                    break
-            else:
-                continue
-            break
-    return found
+        spans.update(OrgSpan(start, end, index) for start, end in org["mentions"])
+        for form in {org["name"], *(org["aliases"] or []), org["acronym"]} - {None}:
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
+                spans.add(OrgSpan(match.start(), match.end(), index))
+    return sorted(spans, key=lambda s: (s.start, -s.end))
 
 
 def split_title(
-    text: str, start: int, end: int, orgs: list[OrgSpan]
+    text: str,
+    start: int,
+    end: int,
+    orgs: list[OrgSpan],
+    countries: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> tuple[str | None, str | None, int | None]:
     """Split a title phrase into (title, affiliation as written, organisation index).
 
@@ -211,10 +224,10 @@ def split_title(
         target: tuple[int, int] = (inside[0].start, inside[0].end)
         index: int | None = inside[0].index
     else:
-        countries = _country_spans(text, start, end)
-        if not countries:
-            return _tidy_title(text[start:end]), None, None
-        target, index = countries[0], None
+        inside_countries = [c for c in countries if start <= c[0] and c[1] <= end]
+        if not inside_countries:
+            return _split_on_preposition(text[start:end])
+        target, index = inside_countries[0], None
     affiliation = re.sub(r"^the\s+", "", text[target[0] : target[1]])
     before = text[start : target[0]]
     after = text[target[1] : end]
@@ -227,12 +240,29 @@ def split_title(
     return title, affiliation, index
 
 
+_AFFILIATION = re.compile(
+    r"\s(?:at|for|with)\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)*"
+    r"[A-Z][\w’'&.\-]*)*)"
+)
+
+
+def _split_on_preposition(phrase: str) -> tuple[str | None, str | None, int | None]:
+    """``spokesperson for Cascade Foods`` -> title and an affiliation the model missed."""
+    match = _AFFILIATION.search(phrase)
+    if match is None:
+        return _tidy_title(phrase), None, None
+    return _tidy_title(phrase[: match.start()]), match.group("org").rstrip(".,;:"), None
+
+
 def _tidy_title(title: str) -> str | None:
     title = re.sub(r"\s+", " ", title).strip(" ,;:-–—")
     title = re.sub(r"\s+\.", ".", title)
     if title in _PLURAL_RANKS:
         return _PLURAL_RANKS[title]
     title = re.sub(r"^(?:a|an|the|who is|who heads|who serves as)\s+", "", title, flags=re.I)
+    title = re.sub(r"^(?:[a-z]+)?['’]s\s+", "", title)  # "the airline's chief executive"
+    title = re.sub(r"\s+and\s+(?:the|a|an)\s.*$", "", title)
+    title = re.sub(r"\s+in\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*$", "", title)
     title = re.sub(r"\s*\([^)]*\)\s*", " ", title).strip()
     return title or None
 
@@ -263,11 +293,20 @@ def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
             depth -= 1
             if depth < 0:
                 break
-        elif (depth == 0 and (token.text in _APPOSITIVE_END or "\n" in token.text)) or (
-            depth == 0
-            and token.pos_ in ("VERB", "AUX")
-            and token.tag_ not in ("VBN", "VBG")
-            and token.lower_ not in ("heads", "leads", "chairs", "is", "serves")
+        elif (
+            (depth == 0 and (token.text in _APPOSITIVE_END or "\n" in token.text))
+            or (depth == 0 and token.lower_ in ("which", "that", "where"))
+            or (
+                depth == 0
+                and token.lower_ == "who"
+                and token.nbor(1).lower_ not in ("heads", "leads", "chairs", "is", "serves")
+            )
+            or (
+                depth == 0
+                and token.pos_ in ("VERB", "AUX")
+                and token.tag_ not in ("VBN", "VBG")
+                and token.lower_ not in ("heads", "leads", "chairs", "is", "serves")
+            )
         ):
             break
         tokens.append(token)
@@ -296,6 +335,10 @@ def _pre_title(
         if text == "." and index > 0 and _is_rank(doc[index - 1].text + "."):
             index -= 1
             continue
+        if text == ")" and not (
+            index >= 2 and doc[index - 2].text == "(" and doc[index - 1].text.isupper()
+        ):
+            break
         if "\n" in text or text in _DASHES or (token.is_punct and text not in ("(", ")", "&")):
             break
         lower = text.lower()
@@ -330,7 +373,9 @@ def _title_start(token: Token, org_starts: set[int]) -> bool:
     )
 
 
-def _mention_from(doc: Doc, span: Span, orgs: list[OrgSpan]) -> Mention | None:
+def _mention_from(
+    doc: Doc, span: Span, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+) -> Mention | None:
     cleaned = clean_name(span.text)
     if cleaned is None:
         return None
@@ -343,15 +388,22 @@ def _mention_from(doc: Doc, span: Span, orgs: list[OrgSpan]) -> Mention | None:
     if before is not None:
         honorific = honorific or before[0]
         if before[1] >= 0:
-            title, organization, org_index = split_title(doc.text, before[1], before[2], orgs)
+            title, organization, org_index = split_title(
+                doc.text, before[1], before[2], orgs, countries
+            )
     if rank and title is None:
         title = _singular(resources.title_abbreviations().get(rank, rank))
     if title is None and organization is None:
         organization, org_index = _org_after_preposition(doc, span.end, orgs)
     after = _appositive(doc, span.end)
     if after is not None and (title is None or organization is None):
-        a_title, a_org, a_index = split_title(doc.text, after[0], after[1], orgs)
+        a_title, a_org, a_index = split_title(doc.text, after[0], after[1], orgs, countries)
         if title is None or (a_org and a_title and title.lower() in a_title.lower()):
+            title, organization, org_index = a_title, a_org, a_index
+        elif (
+            rank and title == _singular(resources.title_abbreviations().get(rank, rank)) and a_title
+        ):
+            honorific = honorific or rank  # "Amb. X, Permanent Representative of Y"
             title, organization, org_index = a_title, a_org, a_index
     return Mention(name, start, start + len(name), honorific, title, organization, org_index)
 
@@ -458,7 +510,10 @@ def find_people(doc: Doc) -> list[PersonHit]:
         People in order of first mention.
     """
     orgs = _org_spans(doc)
-    mentions = [m for span in _candidate_spans(doc) if (m := _mention_from(doc, span, orgs))]
+    countries = [(m.start, m.end) for m in find_country_mentions(doc.text, [])]
+    mentions = [
+        m for span in _candidate_spans(doc) if (m := _mention_from(doc, span, orgs, countries))
+    ]
     mentions = _share_plural_titles(doc.text, mentions)
     return [p for p in link_mentions(mentions) if not _is_place_only(p)]
 
