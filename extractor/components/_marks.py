@@ -162,8 +162,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
-def is_title_or_scare_quote(inner: str, before: str) -> bool:
-    """True for quoted titles (publications, projects, acts) and short scare quotes.
+def is_quoted_title(inner: str, before: str) -> bool:
+    """True for quoted titles of publications, projects, acts, events or columns.
 
     Args:
         inner: The words inside the marks.
@@ -175,8 +175,16 @@ def is_title_or_scare_quote(inner: str, before: str) -> bool:
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in content if w[:1].isupper())
     title_case = bool(content) and capitalised / len(content) >= 0.75 and len(words) >= 2
-    if title_case and len(words) <= 25 and not re.search(r"\b(?:I|we|We|my|our)\b", inner):
+    personal = re.search(r"\b(?:I|we|We|my|our|you)\b", inner) is not None
+    if title_case and len(words) <= 25 and (not personal or len(words) <= 8):
         return True
-    if _WORK_CUES.search(before) and (title_case or len(words) <= 6):
-        return True
-    return len(words) <= 2 and not inner.rstrip().endswith((".", "!", "?", ","))
+    return bool(_WORK_CUES.search(before)) and (title_case or len(words) <= 6)
+
+
+def is_scare_quote(inner: str) -> bool:
+    """A few words in marks that do not form a sentence (“woke”, “world capital of X”).
+
+    Such a span is speech only when the sentence attributes it to someone.
+    """
+    words = re.findall(r"[A-Za-z][\w’'\-]*", inner)
+    return len(words) <= 4 and not inner.rstrip().endswith((".", "!", "?", ","))

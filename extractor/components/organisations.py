@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
-from extractor.components._marks import find_quote_spans, is_title_or_scare_quote
+from extractor.components._marks import find_quote_spans, is_quoted_title
 
 EVENT_HEADS = frozenset(
     [
@@ -754,7 +754,7 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     quoted_titles = [
         (q.start, q.end)
         for q in find_quote_spans(text)
-        if is_title_or_scare_quote(text[q.start : q.end], "")
+        if is_quoted_title(text[q.start : q.end], "")
     ]
     body_start = header_end(doc)
     for ent in doc.ents:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
-from extractor.components._marks import find_quote_spans, is_title_or_scare_quote
+from extractor.components._marks import find_quote_spans, is_quoted_title
 from extractor.components._places import find_country_mentions
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
@@ -434,7 +434,7 @@ def _candidate_spans(doc: Doc) -> list[Span]:
     quoted_titles = [
         (q.start, q.end)
         for q in find_quote_spans(text)
-        if is_title_or_scare_quote(text[q.start : q.end], "")
+        if is_quoted_title(text[q.start : q.end], "")
     ]
     spans = [
         ent
@@ -515,7 +515,45 @@ def find_people(doc: Doc) -> list[PersonHit]:
         m for span in _candidate_spans(doc) if (m := _mention_from(doc, span, orgs, countries))
     ]
     mentions = _share_plural_titles(doc.text, mentions)
-    return [p for p in link_mentions(mentions) if not _is_place_only(p)]
+    people = [p for p in link_mentions(mentions) if not _is_place_only(p)]
+    add_surname_mentions(doc.text, people, header_end(doc))
+    return people
+
+
+def add_surname_mentions(text: str, people: list[PersonHit], start: int = 0) -> None:
+    """Add bare-surname mentions ("said Tester") the model did not tag.
+
+    A surname counts when it stands alone (no capitalised word right before it, other than
+    an honorific or rank, and none right after); it goes to the nearest person introduced
+    before it with that surname.
+    """
+    taken = sorted(m for p in people for m in p.mentions)
+    by_surname: dict[str, list[PersonHit]] = {}
+    for person in people:
+        if " " in person.name:
+            by_surname.setdefault(person.name.split()[-1], []).append(person)
+    if not by_surname:
+        return
+    pattern = re.compile(r"(?<![\w’'\-])(" + "|".join(map(re.escape, by_surname)) + r")(?![\w\-])")
+    for match in pattern.finditer(text, start):
+        begin, end = match.span()
+        if any(s <= begin < e for s, e in taken):
+            continue
+        before = re.search(r"(\S+)\s+$", text[max(0, begin - 30) : begin])
+        if (
+            before
+            and before.group(1)[:1].isupper()
+            and not (_honorific_form(before.group(1)) or _is_rank(before.group(1)))
+        ):
+            continue
+        if re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
+            continue
+        candidates = [p for p in by_surname[match.group()] if p.mentions[0][0] < begin]
+        if candidates:
+            owner = max(candidates, key=lambda p: max(m[0] for m in p.mentions if m[0] < begin))
+            owner.mentions.append((begin, end))
+    for person in people:
+        person.mentions.sort()
 
 
 def _share_plural_titles(text: str, mentions: list[Mention]) -> list[Mention]:

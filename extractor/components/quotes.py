@@ -6,7 +6,8 @@ Three pure steps:
    without ever confusing apostrophes, and never lets an unbalanced mark swallow the rest of
    the text: an open quote ends at the end of its paragraph when the next paragraph reopens,
    or when nothing closes it.
-2. :func:`is_title_or_scare_quote` tells speech from quoted titles and scare quotes.
+2. :func:`is_quoted_title` and :func:`is_scare_quote` tell speech from quoted titles and
+   scare quotes (a short phrase is speech only when the sentence attributes it).
 3. :func:`attribute` finds the cue verb and the speaker: after the quote (``“…,” X said``,
    ``said X``, ``“…” -X``), before it in the same sentence (``X said: “…”``,
    ``He stressed that “…”``), ``according to X``, a line ending in a colon, or the previous
@@ -23,7 +24,12 @@ from spacy.tokens import Doc, Token
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent
-from extractor.components._marks import QuoteSpan, find_quote_spans, is_title_or_scare_quote
+from extractor.components._marks import (
+    QuoteSpan,
+    find_quote_spans,
+    is_quoted_title,
+    is_scare_quote,
+)
 
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_NOUNS = frozenset(
@@ -66,6 +72,12 @@ class Attribution:
     ref: dict[str, object] | None
     cue: str | None
     how: str | None
+
+
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[-—–―]+[ \t\u00a0]*(?:(?:Sen|Rep|Gov|Dr|Mr|Ms|Mrs|Prof)\.[ \t]+)?"
+    r"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-.]*){0,3})"
+)
 
 
 def _cue_token(token: Token) -> bool:
@@ -142,6 +154,21 @@ class _Resolver:
             self.people[best]["name"], {"kind": "person", "index": best}, None, "pronoun"
         )
 
+    def by_written_name(self, name: str) -> Attribution | None:
+        """A speaker named in text the NER missed: link it to a person by surname if possible."""
+        name = name.strip(" ,.;:")
+        if not name or not name[:1].isupper():
+            return None
+        last = name.split()[-1].lower()
+        for index, person in enumerate(self.people):
+            if person["name"].split()[-1].lower() == last:
+                how = "explicit" if " " in name else "surname"
+                return Attribution(person["name"], {"kind": "person", "index": index}, None, how)
+        for index, org in enumerate(self.orgs):
+            if name in (org["name"], org["acronym"], *org["aliases"]):
+                return Attribution(org["name"], {"kind": "org", "index": index}, None, "explicit")
+        return Attribution(name, None, None, "explicit")
+
     def nearest_person(self, start: int, end: int) -> int | None:
         for char in range(end - 1, start - 1, -1):
             if char in self.person_at:
@@ -173,13 +200,24 @@ def _speaker_from_cue(
                 found = resolver.for_token(token, previous)
                 if found is not None:
                     break
-    if found is None:
+        if found is None and subject.pos_ == "PROPN":
+            found = resolver.by_written_name(_proper_name(subject))
+        if found is None:
+            return None  # a described speaker ("protesters", "the campaign"): not a name
+    else:
         index = resolver.nearest_person(*window)
         if index is not None:
             found = resolver.person(index)
     if found is None:
         return None
     return Attribution(found.speaker, found.ref, cue.text, found.how)
+
+
+def _proper_name(token: Token) -> str:
+    """The proper-noun phrase headed by ``token`` ("Jon Tester", "Politifact")."""
+    parts = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
+    parts = [t for t in parts if token.i - t.i < 4] or [token]
+    return token.doc[parts[0].i : token.i + 1].text
 
 
 def attribute(
@@ -203,12 +241,17 @@ def attribute(
     if after is not None:
         sentence_cut = next((t.i for t in after if t.text in (".", "!", "?")), after.end)
         tokens = list(doc[after.start : min(sentence_cut, after.start + 30)])
-        lead = text[close + 1 : close + 4].lstrip()
-        if lead.startswith(("-", "—", "–")) and tokens:
+        lead = text[close + 1 : close + 5].lstrip(" \t\u00a0")
+        if lead.startswith(("-", "—", "–", "―")) and tokens:
             index = resolver.nearest_person(close, tokens[-1].idx + len(tokens[-1]))
             if index is not None:
                 found = resolver.person(index)
                 return Attribution(found.speaker, found.ref, None, "explicit")
+            name = _DASH_NAME.match(text, close + 1)
+            if name is not None:
+                found = resolver.by_written_name(name.group("name"))
+                if found is not None:
+                    return found
         for token in tokens[:12]:
             if _cue_token(token) and token.tag_ != "VBG":
                 window = (close, tokens[-1].idx + len(tokens[-1]))
@@ -248,7 +291,33 @@ def attribute(
                 return Attribution(found.speaker, found.ref, None, "explicit")
     if previous is not None and previous.speaker is not None:
         return Attribution(previous.speaker, previous.ref, None, "adjacency")
+    intro = _statement_intro(doc, span.open_at, resolver)
+    if intro is not None:
+        return intro
     return Attribution(None, None, None, None)
+
+
+_STATEMENT = re.compile(
+    r"\b(?:issued|released|made|delivered|gave|offered|had)\s+(?:the\s+following|this|these|a|an)"
+    r"\s+(?:\w+\s+){0,2}(?:statement|remarks|comments|message)\b",
+    re.IGNORECASE,
+)
+
+
+def _statement_intro(doc: Doc, open_at: int, resolver: _Resolver) -> Attribution | None:
+    """``X issued the following statement ...`` followed by the quoted statement."""
+    start = max(0, open_at - 1200)
+    intros = list(_STATEMENT.finditer(doc.text, start, open_at))
+    if not intros:
+        return None
+    verb = doc.char_span(intros[-1].start(), intros[-1].start() + 1, alignment_mode="expand")
+    if verb is None:
+        return None
+    sentence = verb[0].sent
+    found = _speaker_from_cue(verb[0], resolver, None, (sentence.start_char, verb[0].idx))
+    if found is None:
+        return None
+    return Attribution(found.speaker, found.ref, found.cue, "explicit")
 
 
 def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
@@ -270,8 +339,9 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
     for position, span in enumerate(spans):
         inner = text[span.start : span.end]
         line_start = text.rfind("\n", 0, span.open_at) + 1
-        if is_title_or_scare_quote(inner, text[line_start : span.open_at]):
-            works.append({"text": inner, "start": span.start, "end": span.end})
+        work = {"text": inner, "start": span.start, "end": span.end}
+        if is_quoted_title(inner, text[line_start : span.open_at]):
+            works.append(work)
             continue
         if previous is not None and _new_people_between(
             resolver, previous_end, span.open_at, previous
@@ -279,6 +349,10 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
             previous = None
         next_open = spans[position + 1].open_at if position + 1 < len(spans) else len(text)
         found = attribute(doc, span, resolver, previous, next_open)
+        single_word = len(inner.split()) == 1
+        if is_scare_quote(inner) and (single_word or found.cue is None or found.how == "adjacency"):
+            works.append(work)
+            continue
         quotes.append(
             {
                 "text": inner,
