@@ -181,7 +181,7 @@ def _subject(cue: Token) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
     for child in cue.children:
-        if child.dep_ in ("dobj", "attr", "npadvmod") and child.i > cue.i:
+        if child.dep_ in ("dobj", "attr") and child.i > cue.i and child.pos_ == "PROPN":
             return child
     if cue.dep_ in ("conj", "advcl", "xcomp", "ccomp") and cue.head is not cue:
         return _subject(cue.head) if _cue_token(cue.head) else None
@@ -211,6 +211,19 @@ def _speaker_from_cue(
     if found is None:
         return None
     return Attribution(found.speaker, found.ref, cue.text, found.how)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _outermost_first(cues: list[Token]) -> list[Token]:
+    """Cue verbs of one sentence, the main clause's first: in ``X said Y called Z “…”`` the
+    quote is reported by X."""
+    return sorted(cues, key=lambda t: (_depth(t), -t.i))
 
 
 def _proper_name(token: Token) -> str:
@@ -266,12 +279,11 @@ def attribute(
             previous_sentence = doc[sentence.start - 1].sent
             if previous_sentence.text.rstrip().endswith(":"):
                 before = list(previous_sentence)
-        for token in reversed(before):
-            if _cue_token(token):
-                window = (before[0].idx, token.idx)
-                found = _speaker_from_cue(token, resolver, previous, window)
-                if found is not None:
-                    return found
+        for token in _outermost_first([t for t in before if _cue_token(t)]):
+            window = (before[0].idx, token.idx)
+            found = _speaker_from_cue(token, resolver, previous, window)
+            if found is not None:
+                return found
         sentence_text = text[sentence.start_char : sentence.end_char]
         according = re.search(r"\baccording to\s+", sentence_text)
         if according:
