@@ -386,7 +386,10 @@ def _new_people_between(resolver: _Resolver, start: int, end: int, previous: Att
     if end - start > 1500:
         return True
     index = resolver.nearest_person(max(start, 0), end)
-    return index is not None and previous.ref != {"kind": "person", "index": index}
+    if index is None:
+        return False
+    same_ref = previous.ref == {"kind": "person", "index": index}
+    return not same_ref and resolver.people[index]["name"] != previous.speaker
 
 
 class QuotesComponent(FieldComponent):

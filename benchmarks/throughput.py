@@ -1,0 +1,94 @@
+"""Throughput: the bare pretrained model against the full toolkit, on the same texts, same run.
+
+    python benchmarks/throughput.py [--n 150] [--path ../shared/data/press_releases/...jsonl]
+
+(a) ``bare``: ``spacy.load(resolve_model_name(None))`` and ``nlp.pipe`` (the speed floor of
+DESIGN.md); (b) ``ours``: :func:`extractor.extract_many`, i.e. the same model plus the pr_*
+components plus record assembly. Both load before timing and get a warm-up pass; then they run
+twice with the order alternated (bare, ours / ours, bare) and the best time of each counts.
+Texts come from the Senate corpus, ``structured`` releases first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from _shared import REPO_ROOT, read_jsonl
+
+DEFAULT_PATH = REPO_ROOT.parent / "shared/data/press_releases/grimmer_senate_press_releases.jsonl"
+
+
+def load_texts(path: Path, n: int) -> list[str]:
+    """``n`` non-empty texts, the ``structured`` releases before the ``flattened`` ones."""
+    rows = [row for row in read_jsonl(path) if (row.get("text") or "").strip()]
+    rows.sort(key=lambda row: row.get("format") != "structured")  # stable: file order kept
+    if len(rows) < n:
+        raise SystemExit(f"{path} holds {len(rows)} usable texts, fewer than --n {n}")
+    return [row["text"] for row in rows[:n]]
+
+
+def timed(run: Callable[[], int]) -> float:
+    start = time.perf_counter()
+    count = run()
+    seconds = time.perf_counter() - start
+    assert count > 0
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=150, help="number of texts (default 150)")
+    parser.add_argument("--path", type=Path, default=DEFAULT_PATH, help="JSONL corpus")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: auto)")
+    parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size, both")
+    parser.add_argument("--warm-up", type=int, default=10, help="texts in the warm-up pass")
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    from extractor import extract_many
+    from extractor.pipeline import get_nlp, resolve_model_name
+
+    texts = load_texts(args.path, args.n)
+    name = resolve_model_name(args.model)
+    bare = spacy.load(name)
+    get_nlp(args.model)  # load ours before timing too
+
+    def run_bare(items: list[str]) -> int:
+        return sum(1 for _ in bare.pipe(items, batch_size=args.batch_size))
+
+    def run_ours(items: list[str]) -> int:
+        records = extract_many(items, model=args.model, batch_size=args.batch_size)
+        return sum(1 for _ in records)
+
+    systems = {"bare": run_bare, "ours": run_ours}
+    for run in systems.values():  # warm-up
+        run(texts[: args.warm_up])
+    best = dict.fromkeys(systems, float("inf"))
+    for order in (["bare", "ours"], ["ours", "bare"]):
+        for system in order:
+            seconds = timed(lambda system=system: systems[system](texts))
+            best[system] = min(best[system], seconds)
+            print(f"  {system:4}  {seconds:7.2f} s")
+
+    chars = sum(len(t) for t in texts)
+    rate = {system: len(texts) / seconds for system, seconds in best.items()}
+    print(
+        f"model {name}, {len(texts)} texts ({chars / len(texts):,.0f} chars on average), "
+        f"batch size {args.batch_size}, best of 2"
+    )
+    for system in systems:
+        print(f"{system:4}  {rate[system]:7.2f} docs/s  ({best[system]:.2f} s)")
+    ratio = rate["ours"] / rate["bare"]
+    print(
+        f"ours/bare  {ratio:.3f}  (ours takes {1 / ratio:.2f}x the bare model's time, "
+        f"+{(1 / ratio - 1) * 100:.0f}%)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
