@@ -86,6 +86,8 @@ def extract(
         inputs = collect_inputs(paths)
     except UsageError as error:
         raise _usage(str(error)) from None
+    if output is not None and not output.parent.is_dir():
+        raise _usage(f"the folder of --output does not exist: {output.parent}")
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     show = not silent and sys.stderr.isatty()
     try:

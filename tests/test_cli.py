@@ -129,6 +129,7 @@ def test_cli_extract_all_inputs_bad_exit_1(folder: Path) -> None:
         (["validate", "does/not/exist.jsonl"], "no such file"),
         (["evaluate", "does/not/exist"], "no such folder"),
         (["evaluate", "{empty}"], "no gold pairs"),
+        (["extract", "{good}", "-o", "{empty}/missing/out.jsonl"], "does not exist"),
     ],
     ids=[
         "missing-path",
@@ -139,6 +140,7 @@ def test_cli_extract_all_inputs_bad_exit_1(folder: Path) -> None:
         "validate-missing",
         "evaluate-missing",
         "evaluate-empty",
+        "output-folder-missing",
     ],
 )
 def test_cli_usage_errors_exit_2(tmp_path: Path, folder: Path, args: list[str], words: str) -> None:

@@ -553,8 +553,6 @@ PATTERN_HEADS = frozenset(
         "College",
         "School",
         "Academy",
-        "Service",
-        "Services",
         "Administration",
         "Bureau",
         "Authority",

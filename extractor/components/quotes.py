@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent
@@ -213,6 +213,24 @@ def _speaker_from_cue(
     return Attribution(found.speaker, found.ref, cue.text, found.how)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def _sentence(token: Token) -> Span:
+    """The sentence holding ``token``; without sentence boundaries (a blank pipeline), the
+    stretch between sentence-final punctuation or line breaks."""
+    doc = token.doc
+    if doc.has_annotation("SENT_START"):
+        return token.sent
+    text = doc.text
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, token.idx)]
+    begin = starts[-1] if starts else 0
+    following = _SENTENCE_END.search(text, token.idx + len(token.text))
+    end = following.start() if following else len(text)
+    span = doc.char_span(begin, max(end, begin + 1), alignment_mode="expand")
+    return span if span is not None else doc[token.i : token.i + 1]
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head is not token and depth < 50:
@@ -273,10 +291,10 @@ def attribute(
                     return found
     opening = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
     if opening is not None:
-        sentence = opening[0].sent
+        sentence = _sentence(opening[0])
         before = [t for t in doc[sentence.start : opening.start] if t.idx < span.open_at]
         if len(before) <= 2 and sentence.start > 0:
-            previous_sentence = doc[sentence.start - 1].sent
+            previous_sentence = _sentence(doc[sentence.start - 1])
             if previous_sentence.text.rstrip().endswith(":"):
                 before = list(previous_sentence)
         for token in _outermost_first([t for t in before if _cue_token(t)]):
@@ -325,7 +343,7 @@ def _statement_intro(doc: Doc, open_at: int, resolver: _Resolver) -> Attribution
     verb = doc.char_span(intros[-1].start(), intros[-1].start() + 1, alignment_mode="expand")
     if verb is None:
         return None
-    sentence = verb[0].sent
+    sentence = _sentence(verb[0])
     found = _speaker_from_cue(verb[0], resolver, None, (sentence.start_char, verb[0].idx))
     if found is None:
         return None
