@@ -26,15 +26,6 @@ class CountryMention:
     end: int
 
 
-@cache
-def _alias_pattern() -> re.Pattern[str]:
-    keys = sorted(resources.country_aliases(), key=len, reverse=True)
-    alternatives = "|".join(re.escape(k) for k in keys)
-    return re.compile(
-        rf"(?<![\w.])(?:the\s+)?(?P<name>{alternatives})(?![\w’']|\.\w)", re.IGNORECASE
-    )
-
-
 def accept_country(text: str, name: str, start: int, end: int, key: str) -> bool:
     """Case and context checks for one alias match."""
     if not name[:1].isupper():
@@ -55,8 +46,18 @@ def accept_country(text: str, name: str, start: int, end: int, key: str) -> bool
     return not (key == "georgia" and not any(h in text for h in _CAUCASUS_HINTS))
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_WORD = re.compile(r"[\w’'.\-]+")
+MAX_WORDS = 6
+"""Longest country form looked up, in words ("Lao People's Democratic Republic")."""
+
+
 def find_country_mentions(text: str, excluded: list[tuple[int, int]]) -> list[CountryMention]:
     """Country names in ``text`` outside the ``excluded`` ranges (e.g. people's names).
+
+    Each capitalised word starts a lookup of the longest run of up to ``MAX_WORDS`` words
+    (separated by single spaces) that is a country form; dictionary lookups keep this linear
+    in the length of the text.
 
     Args:
         text: The document text.
@@ -65,17 +66,58 @@ def find_country_mentions(text: str, excluded: list[tuple[int, int]]) -> list[Co
     Returns:
         Mentions in text order.
     """
-    normalised = text.replace("’", "'")
     aliases = resources.country_aliases()
+    starters = _first_words()
+    words = list(_WORD.finditer(text))
     mentions = []
-    for match in _alias_pattern().finditer(normalised):
-        start, end = match.span("name")
+    index = 0
+    while index < len(words):
+        first = words[index].group().lower().replace("’", "'")
+        if not words[index].group()[:1].isupper() or not any(
+            form in starters for form in (first, first.rstrip(".-"), _POSSESSIVE.sub("", first))
+        ):
+            index += 1
+            continue
+        found = _longest_form(text, words, index, aliases)
+        if found is None:
+            index += 1
+            continue
+        start, end, size, code = found
+        index += size
         name = text[start:end]
         key = resources.normalise_country_key(name)
-        code = aliases.get(key)
-        if code is None or not accept_country(text, name, start, end, key):
+        if not accept_country(text, name, start, end, key):
             continue
         if any(s <= start < e for s, e in excluded):
             continue
         mentions.append(CountryMention(code, start, end))
     return mentions
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """First words of every country form, to skip the capitalised words that start none."""
+    return frozenset(key.split()[0] for key in resources.country_aliases())
+
+
+def _longest_form(
+    text: str, words: list[re.Match[str]], index: int, aliases: dict[str, str]
+) -> tuple[int, int, int, str] | None:
+    start = words[index].start()
+    last = index
+    while last + 1 < len(words) and last + 1 - index < MAX_WORDS:
+        gap = text[words[last].end() : words[last + 1].start()]
+        if gap not in (" ", "\u00a0"):
+            break
+        last += 1
+    for stop in range(last, index - 1, -1):
+        end = words[stop].end()
+        trimmed = _POSSESSIVE.sub("", text[start:end])
+        for candidate_end in dict.fromkeys(
+            (end, len(text[start:end].rstrip(".-")) + start, len(trimmed) + start)
+        ):
+            key = text[start:candidate_end].lower().replace("’", "'").replace("\u00a0", " ")
+            code = aliases.get(key)
+            if code is not None:
+                return start, candidate_end, stop - index + 1, code
+    return None

@@ -146,13 +146,14 @@ class CountriesComponent(FieldComponent):
 
     def process(self, doc: Doc) -> None:
         excluded = [tuple(m) for p in doc._.get(attrs.PEOPLE) for m in p["mentions"]]
-        mentions = find_country_mentions(doc.text, excluded)  # type: ignore[arg-type]
+        text = doc.text
+        mentions = find_country_mentions(text, excluded)  # type: ignore[arg-type]
         by_code: dict[str, CountryHit] = {}
         for mention in mentions:
             by_code.setdefault(mention.iso2, CountryHit(mention.iso2)).mentions.append(
                 (mention.start, mention.end)
             )
-        lists, warnings = find_country_lists(doc.text, mentions)
+        lists, warnings = find_country_lists(text, mentions)
         doc._.set(
             attrs.COUNTRIES,
             [{"iso2": c.iso2, "mentions": [list(m) for m in c.mentions]} for c in by_code.values()],

@@ -77,8 +77,11 @@ class LinksComponent(FieldComponent):
     """Writes ``doc._.pr_links`` = ``{"urls": [...], "emails": [...]}``."""
 
     def process(self, doc: Doc) -> None:
-        urls = _as_dicts(find_urls(doc.text))
-        doc._.set(attrs.LINKS, {"urls": urls, "emails": _as_dicts(find_emails(doc.text))})
+        text = doc.text
+        doc._.set(
+            attrs.LINKS,
+            {"urls": _as_dicts(find_urls(text)), "emails": _as_dicts(find_emails(text))},
+        )
 
 
 @Language.factory("pr_links", assigns=[f"doc._.{attrs.LINKS}"], default_config={})

@@ -342,15 +342,16 @@ def find_acronym_definitions(text: str) -> list[AcronymDefinition]:
     return sorted(found, key=lambda d: d.long_start)
 
 
-def _extend_long_form(doc: Doc, definition: AcronymDefinition) -> AcronymDefinition:
+def _extend_long_form(
+    text: str, ents: tuple[Span, ...], definition: AcronymDefinition
+) -> AcronymDefinition:
     """Widen a Schwartz–Hearst long form to the ORG entity or ``Department of`` that holds it.
 
     ``U.S. Department of Housing and Urban Development (HUD)``: the shortest matching run is
     "Housing and Urban Development"; the organisation is the whole entity.
     """
-    text = doc.text
     start = definition.long_start
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "ORG" and ent.start_char < start < ent.end_char:
             start = ent.start_char
             break
@@ -729,19 +730,18 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
         Organisations in order of first mention, each with merged mentions.
     """
     text = doc.text
+    ents = doc.ents  # each access of ents rebuilds the spans: read it once
     registry = _Registry()
     definitions = find_acronym_definitions(text)
     defined = {d.acronym: d for d in definitions}
     rejected: set[str] = set()
     for definition in definitions:
-        definition = _extend_long_form(doc, definition)
+        definition = _extend_long_form(text, ents, definition)
         long = clean_org_text(definition.long, definition.long_start)
         if long is None:
             continue
         name, start = long
-        tagged = any(
-            ent.label_ == "ORG" and ent.start_char <= start < ent.end_char for ent in doc.ents
-        )
+        tagged = any(ent.label_ == "ORG" and ent.start_char <= start < ent.end_char for ent in ents)
         organisational = (
             _looks_like_org(name) or definition.acronym in resources.known_org_acronyms() or tagged
         )
@@ -755,7 +755,7 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
         if is_quoted_title(text[q.start : q.end], "")
     ]
     body_start = header_end(doc)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "ORG" or ent.start_char < body_start or _inside_title(doc, ent):
             continue
         if any(s <= ent.start_char < e for s, e in quoted_titles):
@@ -768,8 +768,8 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
             continue
         registry.add(name, start, start + len(name))
     taken = [(s, e) for o in registry.orgs for s, e in o.mentions]
-    taken += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    person_starts = frozenset(e.start_char for e in doc.ents if e.label_ == "PERSON")
+    taken += [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+    person_starts = frozenset(e.start_char for e in ents if e.label_ == "PERSON")
     for name, start in find_pattern_organisations(text, body_start, person_starts):
         end = start + len(name)
         if any(s < end and start < e for s, e in taken) or is_not_organisation(name):

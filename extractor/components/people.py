@@ -191,14 +191,18 @@ def _plausible_name(name: str) -> bool:
     )
 
 
-def _org_spans(doc: Doc) -> list[OrgSpan]:
+def _org_spans(doc: Doc, text: str) -> list[OrgSpan]:
     """Every place an organisation is written: its mentions and each occurrence of its names."""
     spans: set[OrgSpan] = set()
+    forms: dict[str, int] = {}
     for index, org in enumerate(doc._.get(attrs.ORGANISATIONS)):
         spans.update(OrgSpan(start, end, index) for start, end in org["mentions"])
         for form in {org["name"], *(org["aliases"] or []), org["acronym"]} - {None}:
-            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
-                spans.add(OrgSpan(match.start(), match.end(), index))
+            forms.setdefault(form, index)
+    if forms:
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text):
+            spans.add(OrgSpan(match.start(), match.end(), forms[match.group()]))
     return sorted(spans, key=lambda s: (s.start, -s.end))
 
 
@@ -374,7 +378,7 @@ def _title_start(token: Token, org_starts: set[int]) -> bool:
 
 
 def _mention_from(
-    doc: Doc, span: Span, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+    doc: Doc, text: str, span: Span, orgs: list[OrgSpan], countries: list[tuple[int, int]]
 ) -> Mention | None:
     cleaned = clean_name(span.text)
     if cleaned is None:
@@ -389,15 +393,15 @@ def _mention_from(
         honorific = honorific or before[0]
         if before[1] >= 0:
             title, organization, org_index = split_title(
-                doc.text, before[1], before[2], orgs, countries
+                text, before[1], before[2], orgs, countries
             )
     if rank and title is None:
         title = _singular(resources.title_abbreviations().get(rank, rank))
     if title is None and organization is None:
-        organization, org_index = _org_after_preposition(doc, span.end, orgs)
+        organization, org_index = _org_after_preposition(doc, text, span.end, orgs)
     after = _appositive(doc, span.end)
     if after is not None and (title is None or organization is None):
-        a_title, a_org, a_index = split_title(doc.text, after[0], after[1], orgs, countries)
+        a_title, a_org, a_index = split_title(text, after[0], after[1], orgs, countries)
         if title is None or (a_org and a_title and title.lower() in a_title.lower()):
             title, organization, org_index = a_title, a_org, a_index
         elif (
@@ -414,7 +418,7 @@ def _singular(title: str) -> str:
 
 
 def _org_after_preposition(
-    doc: Doc, end_token: int, orgs: list[OrgSpan]
+    doc: Doc, text: str, end_token: int, orgs: list[OrgSpan]
 ) -> tuple[str | None, int | None]:
     """``Name at the Tatnall School`` / ``Name of ACME``: the organisation right after."""
     if end_token + 1 >= len(doc) or doc[end_token].lower_ not in ("at", "of", "from"):
@@ -424,13 +428,12 @@ def _org_after_preposition(
         position = doc[end_token + 2].idx
     for org in orgs:
         if org.start == position:
-            return doc.text[org.start : org.end], org.index
+            return text[org.start : org.end], org.index
     return None, None
 
 
-def _candidate_spans(doc: Doc) -> list[Span]:
+def _candidate_spans(doc: Doc, text: str) -> list[Span]:
     body_start = header_end(doc)
-    text = doc.text
     quoted_titles = [
         (q.start, q.end)
         for q in find_quote_spans(text)
@@ -444,7 +447,7 @@ def _candidate_spans(doc: Doc) -> list[Span]:
         and not any(s <= ent.start_char < e for s, e in quoted_titles)
     ]
     taken = {i for ent in spans for i in range(ent.start_char, ent.end_char)}
-    for match in _HONORIFIC_NAME.finditer(doc.text):
+    for match in _HONORIFIC_NAME.finditer(text):
         if match.start("name") in taken or match.start() < body_start:
             continue
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
@@ -509,14 +512,17 @@ def find_people(doc: Doc) -> list[PersonHit]:
     Returns:
         People in order of first mention.
     """
-    orgs = _org_spans(doc)
-    countries = [(m.start, m.end) for m in find_country_mentions(doc.text, [])]
+    text = doc.text  # doc.text joins every token: read it once
+    orgs = _org_spans(doc, text)
+    countries = [(m.start, m.end) for m in find_country_mentions(text, [])]
     mentions = [
-        m for span in _candidate_spans(doc) if (m := _mention_from(doc, span, orgs, countries))
+        m
+        for span in _candidate_spans(doc, text)
+        if (m := _mention_from(doc, text, span, orgs, countries))
     ]
-    mentions = _share_plural_titles(doc.text, mentions)
+    mentions = _share_plural_titles(text, mentions)
     people = [p for p in link_mentions(mentions) if not _is_place_only(p)]
-    add_surname_mentions(doc.text, people, header_end(doc))
+    add_surname_mentions(text, people, header_end(doc))
     return people
 
 

@@ -93,6 +93,7 @@ class _Resolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text
         self.people = doc._.get(attrs.PEOPLE)
         self.orgs = doc._.get(attrs.ORGANISATIONS)
         self.person_at: dict[int, int] = {}
@@ -116,7 +117,7 @@ class _Resolver:
         if token.idx in self.person_at:
             index = self.person_at[token.idx]
             person = self.people[index]
-            text = token.doc.text
+            text = self.text
             whole = any(s <= token.idx < e and " " in text[s:e] for s, e in person["mentions"])
             how = "explicit" if whole or " " not in person["name"] else "surname"
             return Attribution(person["name"], {"kind": "person", "index": index}, None, how)
@@ -259,7 +260,7 @@ def attribute(
     next_open: int,
 ) -> Attribution:
     """Find the cue and speaker of one quote (see the module docstring for the patterns)."""
-    text = doc.text
+    text = resolver.text
     close = span.close_at if span.close_at is not None else span.end
     line_end = text.find("\n", close)
     line_end = len(text) if line_end < 0 else line_end
@@ -337,7 +338,7 @@ _STATEMENT = re.compile(
 def _statement_intro(doc: Doc, open_at: int, resolver: _Resolver) -> Attribution | None:
     """``X issued the following statement ...`` followed by the quoted statement."""
     start = max(0, open_at - 1200)
-    intros = list(_STATEMENT.finditer(doc.text, start, open_at))
+    intros = list(_STATEMENT.finditer(resolver.text, start, open_at))
     if not intros:
         return None
     verb = doc.char_span(intros[-1].start(), intros[-1].start() + 1, alignment_mode="expand")
@@ -359,8 +360,8 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
     Returns:
         ``(quotes, works)`` as JSON-safe dicts.
     """
-    text = doc.text
     resolver = _Resolver(doc)
+    text = resolver.text
     spans = find_quote_spans(text)
     quotes: list[dict[str, object]] = []
     works: list[dict[str, object]] = []
