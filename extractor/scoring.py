@@ -527,8 +527,8 @@ def _score_organizations(pred_items: Any, gold_items: Any) -> _Part:
 def _acronym_ratio(pred: Sequence[_Org], gold: Sequence[_Org], errors: list[ErrorItem]) -> Ratio:
     hits = total = 0
     for org in pred:
-        if not org.name or not org.acronym:
-            continue
+        if not org.name or not org.acronym or org_key(org.name) == org_key(org.acronym):
+            continue  # a pair links a long form to its acronym
         total += 1
         wanted = {org_key(org.name), org_key(org.acronym)}
         if any(wanted <= entry.keys for entry in gold):

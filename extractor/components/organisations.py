@@ -226,6 +226,9 @@ NON_ORG_HEADS = frozenset(
     """program programs grant grants account accounts institutions initiative initiatives
     fund? act acts""".replace("?", "").split()
 ) - {"fund"}
+GENERIC_PHRASE_WORDS = frozenset(
+    {"media", "relations", "communications", "press", "public", "affairs", "investor", "news"}
+)
 GENERIC_ORG_WORDS = frozenset(
     [
         "department",
@@ -382,6 +385,15 @@ def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
     cut = _POSSESSIVE.sub("", cut).rstrip(" ,;:-–")
     cut = re.sub(r"\s+(?:of|and|for|at|in|the|&)$", "", cut)
     cut = re.sub(r"\s+(?:of|and|for|at|in|the|&)$", "", cut)
+    country_tail = re.match(
+        r"^(.*\b(?:Ministry|Department|Office|Agency|Directorate)\b.*?)\s+of\s+(?:the\s+)?(.+)$",
+        cut,
+    )
+    if (
+        country_tail
+        and resources.normalise_country_key(country_tail.group(2)) in resources.country_aliases()
+    ):
+        cut = country_tail.group(1)  # "Department of Water Resources of Lao PDR"
     words = cut.split()
     while len(words) > 1 and words[-1].lower() in resources.title_words():
         words.pop()  # "UNDP Administrator" -> "UNDP"
@@ -409,6 +421,8 @@ def is_not_organisation(name: str) -> bool:
         return True
     if " " not in name and key in GENERIC_ORG_WORDS:
         return True
+    if all(w in GENERIC_PHRASE_WORDS | GENERIC_ORG_WORDS for w in key.split()):
+        return True  # "Media Relations", "Media"
     words = {w.lower() for w in name.split() if w[:1].isupper()}
     if head in PLACE_HEADS or words & (EVENT_HEADS | WORK_HEADS):
         return not _looks_like_org(name)
@@ -439,6 +453,22 @@ def _inside_title(doc: Doc, ent: Span) -> bool:
         and after[0].lower_ in preps
         and (after[1].text[:1].isupper() or after[1].lower_ == "the")
     )
+
+
+def _names_a_person(name: str, person_words: set[str]) -> bool:
+    """An ORG entity that is a person: introduced by an honorific, or made only of words
+    the model also uses in PERSON entities ("Eleanor Marsh" tagged both ways)."""
+    words = name.split()
+    if words[0].rstrip(".").lower() in _HONORIFIC_WORDS:
+        return True
+    if set(w.lower().strip(".,") for w in words) & ORG_WORDS or name.isupper():
+        return False
+    return all(w in person_words for w in words)
+
+
+_HONORIFIC_WORDS = frozenset(
+    {"mr", "ms", "mrs", "dr", "prof", "honourable", "honorable", "hon", "sir", "dame"}
+)
 
 
 def classify_kind(name: str, acronym: str | None) -> str | None:
@@ -755,6 +785,7 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
         if is_quoted_title(text[q.start : q.end], "")
     ]
     body_start = header_end(doc)
+    person_words = {w for e in ents if e.label_ == "PERSON" for w in e.text.split()}
     for ent in ents:
         if ent.label_ != "ORG" or ent.start_char < body_start or _inside_title(doc, ent):
             continue
@@ -762,6 +793,8 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
             continue
         cleaned = clean_org_text(ent.text, ent.start_char)
         if cleaned is None or is_not_organisation(cleaned[0]):
+            continue
+        if _names_a_person(cleaned[0], person_words):
             continue
         name, start = cleaned
         if name in rejected and not registry.by_key.get(_key(name)):

@@ -63,7 +63,7 @@ _RANKS = (
 )
 _HONORIFIC_NAME = re.compile(
     r"\b(?P<hon>Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|H\.E\.|His Excellency|Her Excellency"
-    r"|Hon\.|Sir|Dame|"
+    r"|Hon\.|Honourable|Honorable|Sir|Dame|"
     + _RANKS
     + r")[ \t]+(?P<name>"
     + _NAME_WORD
@@ -440,7 +440,7 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         if is_quoted_title(text[q.start : q.end], "")
     ]
     spans = [
-        ent
+        _extend_name(doc, ent)
         for ent in doc.ents
         if ent.label_ == "PERSON"
         and ent.start_char >= body_start
@@ -451,7 +451,12 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         if match.start("name") in taken or match.start() < body_start:
             continue
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
-        if span is None or any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC") for t in span):
+        pure = _honorific_form(match.group("hon")) in _PURE_HONORIFICS or match.group("hon") in (
+            "Honourable",
+            "Honorable",
+        )
+        blocked = ("GPE", "NORP", "LOC") if pure else ("ORG", "GPE", "NORP", "LOC")
+        if span is None or any(t.ent_type_ in blocked for t in span):
             continue
         if (
             match.group("hon") in ("President", "Secretary", "General", "Minister")
@@ -460,6 +465,25 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
             continue
         spans.append(span)
     return sorted(spans, key=lambda s: s.start_char)
+
+
+def _extend_name(doc: Doc, ent: Span) -> Span:
+    """Take in one more capitalised word the model cut off ("Madina Serikovna [Temirbekova]")."""
+    if ent.end >= len(doc):
+        return ent
+    nxt = doc[ent.end]
+    word = nxt.text
+    if (
+        word[:1].isupper()
+        and word[1:].islower()
+        and not nxt.ent_type_
+        and not nxt.is_sent_start
+        and nxt.pos_ == "PROPN"
+        and word.lower() not in resources.title_words()
+        and not ent.text.endswith(("’s", "'s"))
+    ):
+        return doc[ent.start : ent.end + 1]
+    return ent
 
 
 def _gender(honorific: str | None) -> str | None:
@@ -519,6 +543,7 @@ def find_people(doc: Doc) -> list[PersonHit]:
         m
         for span in _candidate_spans(doc, text)
         if (m := _mention_from(doc, text, span, orgs, countries))
+        and not _overlaps_org_or_country(m, orgs, countries)
     ]
     mentions = _share_plural_titles(text, mentions)
     people = [p for p in link_mentions(mentions) if not _is_place_only(p)]
@@ -554,12 +579,55 @@ def add_surname_mentions(text: str, people: list[PersonHit], start: int = 0) -> 
             continue
         if re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
             continue
-        candidates = [p for p in by_surname[match.group()] if p.mentions[0][0] < begin]
+        owners = by_surname[match.group()]
+        candidates = [p for p in owners if p.mentions[0][0] < begin]
+        if not candidates and len(owners) == 1:
+            candidates = owners  # introduced in full only later ("(Ernest Hollings, ...)")
         if candidates:
-            owner = max(candidates, key=lambda p: max(m[0] for m in p.mentions if m[0] < begin))
+            owner = max(
+                candidates,
+                key=lambda p: max((m[0] for m in p.mentions if m[0] < begin), default=-1),
+            )
             owner.mentions.append((begin, end))
     for person in people:
         person.mentions.sort()
+
+
+def _overlaps_org_or_country(
+    mention: Mention, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+) -> bool:
+    """A "person" that is part of an organisation's or a country's name ("Harlow Ridge" in
+    "Harlow Ridge Analytics Inc.", "Côte" in "Côte d’Ivoire")."""
+    if mention.name.split()[-1].rstrip(".").lower() in _COMPANY_WORDS:
+        return True
+    spans = [(o.start, o.end) for o in orgs] + countries
+    return any(s <= mention.start < e or s < mention.end <= e for s, e in spans)
+
+
+_COMPANY_WORDS = frozenset(
+    [
+        "inc",
+        "llc",
+        "ltd",
+        "plc",
+        "corp",
+        "co",
+        "group",
+        "foods",
+        "metals",
+        "analytics",
+        "partners",
+        "holdings",
+        "capital",
+        "systems",
+        "technologies",
+        "labs",
+        "energy",
+        "robotics",
+        "biosciences",
+        "pharmaceuticals",
+    ]
+)
 
 
 def _share_plural_titles(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -201,8 +201,10 @@ def _speaker_from_cue(
                 found = resolver.for_token(token, previous)
                 if found is not None:
                     break
-        if found is None and subject.pos_ == "PROPN":
+        if found is None and subject.text[:1].isupper():
             found = resolver.by_written_name(_proper_name(subject))
+            if found is not None and found.ref is None and subject.pos_ != "PROPN":
+                found = None  # a capitalised common noun ("Officials said")
         if found is None:
             return None  # a described speaker ("protesters", "the campaign"): not a name
     else:
@@ -232,17 +234,24 @@ def _sentence(token: Token) -> Span:
     return span if span is not None else doc[token.i : token.i + 1]
 
 
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head is not token and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
-
-
 def _outermost_first(cues: list[Token]) -> list[Token]:
-    """Cue verbs of one sentence, the main clause's first: in ``X said Y called Z “…”`` the
-    quote is reported by X."""
-    return sorted(cues, key=lambda t: (_depth(t), -t.i))
+    """Cue verbs before a quote, nearest first, except that a cue governing the nearest one
+    comes before it: in ``X said Y called Z “…”`` the quote is reported by X."""
+    ordered = sorted(cues, key=lambda t: -t.i)
+    if not ordered:
+        return ordered
+    positions = {c.i for c in cues}
+    chain: list[Token] = []
+    token = ordered[0]
+    for _ in range(50):  # heads form a tree; the bound guards against a malformed parse
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if token.i in positions:
+            chain.append(token)
+    governing = chain[::-1]  # outermost first
+    taken = {c.i for c in governing}
+    return [*governing, *[c for c in ordered if c.i not in taken]]
 
 
 def _proper_name(token: Token) -> str:
@@ -258,8 +267,13 @@ def attribute(
     resolver: _Resolver,
     previous: Attribution | None,
     next_open: int,
+    previous_open: int = -1,
 ) -> Attribution:
-    """Find the cue and speaker of one quote (see the module docstring for the patterns)."""
+    """Find the cue and speaker of one quote (see the module docstring for the patterns).
+
+    ``previous_open`` is where the previous quote opened: a statement introduced in that
+    quote's paragraph ("X issued this statement ... Y wrote, “…”") outranks adjacency.
+    """
     text = resolver.text
     close = span.close_at if span.close_at is not None else span.end
     line_end = text.find("\n", close)
@@ -320,11 +334,12 @@ def attribute(
             if index is not None:
                 found = resolver.person(index)
                 return Attribution(found.speaker, found.ref, None, "explicit")
+    intro = _statement_intro(doc, span.open_at, resolver)
+    paragraph_start = text.rfind("\n", 0, max(previous_open, 0)) + 1
+    if intro is not None and (previous is None or intro[1] >= paragraph_start):
+        return intro[0]
     if previous is not None and previous.speaker is not None:
         return Attribution(previous.speaker, previous.ref, None, "adjacency")
-    intro = _statement_intro(doc, span.open_at, resolver)
-    if intro is not None:
-        return intro
     return Attribution(None, None, None, None)
 
 
@@ -335,8 +350,12 @@ _STATEMENT = re.compile(
 )
 
 
-def _statement_intro(doc: Doc, open_at: int, resolver: _Resolver) -> Attribution | None:
-    """``X issued the following statement ...`` followed by the quoted statement."""
+def _statement_intro(doc: Doc, open_at: int, resolver: _Resolver) -> tuple[Attribution, int] | None:
+    """``X issued the following statement ...`` followed by the quoted statement.
+
+    Returns:
+        The speaker and where the introduction is written, or ``None``.
+    """
     start = max(0, open_at - 1200)
     intros = list(_STATEMENT.finditer(resolver.text, start, open_at))
     if not intros:
@@ -348,7 +367,7 @@ def _statement_intro(doc: Doc, open_at: int, resolver: _Resolver) -> Attribution
     found = _speaker_from_cue(verb[0], resolver, None, (sentence.start_char, verb[0].idx))
     if found is None:
         return None
-    return Attribution(found.speaker, found.ref, found.cue, "explicit")
+    return Attribution(found.speaker, found.ref, found.cue, "explicit"), intros[-1].start()
 
 
 def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
@@ -366,7 +385,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
     quotes: list[dict[str, object]] = []
     works: list[dict[str, object]] = []
     previous: Attribution | None = None
-    previous_end = -1
+    previous_end = previous_open = -1
     for position, span in enumerate(spans):
         inner = text[span.start : span.end]
         line_start = text.rfind("\n", 0, span.open_at) + 1
@@ -379,7 +398,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
         ):
             previous = None
         next_open = spans[position + 1].open_at if position + 1 < len(spans) else len(text)
-        found = attribute(doc, span, resolver, previous, next_open)
+        found = attribute(doc, span, resolver, previous, next_open, previous_open)
         single_word = len(inner.split()) == 1
         if is_scare_quote(inner) and (single_word or found.cue is None or found.how == "adjacency"):
             works.append(work)
@@ -397,6 +416,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
         )
         previous = found if found.speaker else previous
         previous_end = span.close_at if span.close_at is not None else span.end
+        previous_open = span.open_at
     return quotes, works
 
 
