@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
 from extractor.components._marks import find_quote_spans, is_quoted_title
+from extractor.components._places import find_country_mentions
 
 EVENT_HEADS = frozenset(
     [
@@ -376,9 +377,10 @@ def _extend_long_form(
 
 
 def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
-    """Repair an ORG entity: cut at "(", drop a leading "the", possessives, dangling words."""
-    cut = text.split("(", 1)[0].rstrip()
-    match = _LEADING_THE.match(cut)
+    """Repair an ORG entity: cut at "(", a line break or an e-mail; drop a leading "the" or
+    "About", possessives and dangling words."""
+    cut = re.split(r"\(|\n|\S+@", text, maxsplit=1)[0].rstrip()
+    match = _LEADING_THE.match(cut) or re.match(r"^About\s+", cut)
     if match:
         start += match.end()
         cut = cut[match.end() :]
@@ -453,6 +455,11 @@ def _inside_title(doc: Doc, ent: Span) -> bool:
         and after[0].lower_ in preps
         and (after[1].text[:1].isupper() or after[1].lower_ == "the")
     )
+
+
+def _governs(text: str, start: int) -> bool:
+    """A country named inside an organisation's name ("Government of the Republic of Korea")."""
+    return bool(re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 10) : start]))
 
 
 def _names_a_person(name: str, person_words: set[str]) -> bool:
@@ -538,6 +545,26 @@ class _Registry:
             org.name = name
         else:
             org.aliases.append(name)
+
+
+_COMPANY_SUFFIX = re.compile(
+    r",?\s+(?:Inc\.?|Ltd\.?|LLC|plc|PLC|Corp\.?|Corporation|Co\.|GmbH|S\.A\.|AG|N\.V\.|a\.s\.)$"
+)
+
+
+def _add_short_company_names(text: str, registry: _Registry) -> None:
+    """``Acme Water Ltd.`` is also written ``Acme Water``: add that alias and its mentions."""
+    for org in registry.orgs:
+        short = _COMPANY_SUFFIX.sub("", org.name)
+        if short == org.name or len(short) < 3:
+            continue
+        found = False
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+            if not any(s <= match.start() < e for s, e in org.mentions):
+                org.mentions.append(match.span())
+                found = True
+        if found and short not in org.aliases:
+            org.aliases.append(short)
 
 
 def initials(name: str) -> str:
@@ -786,6 +813,9 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     ]
     body_start = header_end(doc)
     person_words = {w for e in ents if e.label_ == "PERSON" for w in e.text.split()}
+    country_spans = [
+        (m.start, m.end) for m in find_country_mentions(text, []) if not _governs(text, m.start)
+    ]
     for ent in ents:
         if ent.label_ != "ORG" or ent.start_char < body_start or _inside_title(doc, ent):
             continue
@@ -796,6 +826,14 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
             continue
         if _names_a_person(cleaned[0], person_words):
             continue
+        if cleaned[0].split()[0].lower() in resources.title_words():
+            continue  # "Counsellor for Climate and Development" is a job title
+        if any(s < cleaned[1] + len(cleaned[0]) and cleaned[1] < e for s, e in country_spans):
+            continue  # "Côte" of "Côte d’Ivoire"
+        possessor = re.match(r"^(.+?)['’]s\s+(.+)$", cleaned[0])
+        if possessor:  # "General Assembly’s Special Committee": two organisations
+            registry.add(possessor.group(1), cleaned[1], cleaned[1] + len(possessor.group(1)))
+            cleaned = (possessor.group(2), cleaned[1] + possessor.start(2))
         name, start = cleaned
         if name in rejected and not registry.by_key.get(_key(name)):
             continue
@@ -821,6 +859,7 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
         ):
             registry.add(acronym, match.start(), match.end(), acronym)
     _merge_initialisms(registry)
+    _add_short_company_names(text, registry)
     for org in registry.orgs:
         org.mentions.sort()
         org.aliases = [a for a in dict.fromkeys(org.aliases) if a not in (org.name, org.acronym)]

@@ -55,7 +55,7 @@ _DASHES = frozenset({"-", "--", "---", "–", "—"})
 _APPOSITIVE_END = frozenset(
     {"“", "”", '"', "«", "»", ",", ";", ".", ")", ":", "—", "–", "(", "!", "?"}
 )
-_NAME_WORD = r"[A-Z][a-zA-Z’'\-]*\.?"
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_’'\-]*(?:[’'\-][^\W\d_]+)*\.?"
 _RANKS = (
     r"Senator|Sen\.|Sens\.|Representative|Rep\.|Reps\.|Congressman|Congresswoman|Governor|Gov\."
     r"|Mayor|President|Secretary|Commissioner|Chairman|Chairwoman|Minister|Ambassador|Amb\."
@@ -245,17 +245,57 @@ def split_title(
 
 
 _AFFILIATION = re.compile(
-    r"\s(?:at|for|with)\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)*"
+    r"\s(?P<prep>at|for|with|of)\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)*"
     r"[A-Z][\w’'&.\-]*)*)"
 )
 
 
 def _split_on_preposition(phrase: str) -> tuple[str | None, str | None, int | None]:
     """``spokesperson for Cascade Foods`` -> title and an affiliation the model missed."""
-    match = _AFFILIATION.search(phrase)
-    if match is None:
-        return _tidy_title(phrase), None, None
-    return _tidy_title(phrase[: match.start()]), match.group("org").rstrip(".,;:"), None
+    for match in _AFFILIATION.finditer(phrase):
+        org = match.group("org").rstrip(".,;:")
+        last = org.split()[-1].rstrip(".").lower()
+        if match.group("prep") == "of" and last not in _COMPANY_WORDS and last not in _ORG_HEADS:
+            continue  # "Director of Communications" is a title, "CEO of Acme Metals" is not
+        return _tidy_title(phrase[: match.start()]), org, None
+    return _tidy_title(phrase), None, None
+
+
+_ORG_HEADS = frozenset(
+    [
+        "ministry",
+        "department",
+        "agency",
+        "office",
+        "association",
+        "organization",
+        "organisation",
+        "bank",
+        "fund",
+        "council",
+        "commission",
+        "committee",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "foundation",
+        "corporation",
+        "company",
+        "group",
+        "society",
+        "federation",
+        "alliance",
+        "union",
+        "board",
+        "network",
+        "trust",
+        "consortium",
+        "embassy",
+        "hospital",
+    ]
+)
 
 
 def _tidy_title(title: str) -> str | None:
@@ -266,7 +306,7 @@ def _tidy_title(title: str) -> str | None:
     title = re.sub(r"^(?:a|an|the|who is|who heads|who serves as)\s+", "", title, flags=re.I)
     title = re.sub(r"^(?:[a-z]+)?['’]s\s+", "", title)  # "the airline's chief executive"
     title = re.sub(r"\s+and\s+(?:the|a|an)\s.*$", "", title)
-    title = re.sub(r"\s+in\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*$", "", title)
+    title = re.sub(r"\s+(?:in|from)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*$", "", title)
     title = re.sub(r"\s*\([^)]*\)\s*", " ", title).strip()
     return title or None
 
@@ -404,12 +444,22 @@ def _mention_from(
         a_title, a_org, a_index = split_title(text, after[0], after[1], orgs, countries)
         if title is None or (a_org and a_title and title.lower() in a_title.lower()):
             title, organization, org_index = a_title, a_org, a_index
-        elif (
-            rank and title == _singular(resources.title_abbreviations().get(rank, rank)) and a_title
-        ):
-            honorific = honorific or rank  # "Amb. X, Permanent Representative of Y"
-            title, organization, org_index = a_title, a_org, a_index
+        elif a_title and _is_bare_rank(title, rank):
+            honorific = honorific or title if title in _RANK_HONORIFICS else honorific
+            title, organization, org_index = a_title, a_org, a_index  # "Amb. X, Permanent ..."
     return Mention(name, start, start + len(name), honorific, title, organization, org_index)
+
+
+_RANK_HONORIFICS = frozenset({"Amb.", "Gen.", "Prof.", "Dr.", "Adm.", "Col.", "Lt.", "Capt."})
+
+
+def _is_bare_rank(title: str | None, rank: str | None) -> bool:
+    """A title that is only a rank written before the name ("Amb.", "Sen.")."""
+    if title is None:
+        return False
+    if rank and title == _singular(resources.title_abbreviations().get(rank, rank)):
+        return True
+    return title in resources.title_abbreviations() and " " not in title
 
 
 def _singular(title: str) -> str:
@@ -441,9 +491,8 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
     ]
     spans = [
         _extend_name(doc, ent)
-        for ent in doc.ents
-        if ent.label_ == "PERSON"
-        and ent.start_char >= body_start
+        for ent in _joined_person_ents(doc)
+        if ent.start_char >= body_start
         and not any(s <= ent.start_char < e for s, e in quoted_titles)
     ]
     taken = {i for ent in spans for i in range(ent.start_char, ent.end_char)}
@@ -465,6 +514,19 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
             continue
         spans.append(span)
     return sorted(spans, key=lambda s: s.start_char)
+
+
+def _joined_person_ents(doc: Doc) -> list[Span]:
+    """PERSON entities, with two that touch joined ("Fatuma" + "Hassan Abdi")."""
+    joined: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if joined and joined[-1].end == ent.start and "\n" not in doc[ent.start - 1].whitespace_:
+            joined[-1] = doc[joined[-1].start : ent.end]
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _extend_name(doc: Doc, ent: Span) -> Span:
