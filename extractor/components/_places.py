@@ -12,7 +12,7 @@ from functools import cache
 from extractor import resources
 
 _FOOD_AFTER = re.compile(
-    r"^\s+(?:dinner|sandwich|breast|meat|day|farm|farmers|producers|industry|hunt)"
+    r"^\s+(?:dinner|sandwich|breast|meat|day|farm|farmers|producers|products|industry|hunt)"
 )
 _CAUCASUS_HINTS = ("Armenia", "Azerbaijan", "Tbilisi", "Caucasus", "Georgian")
 

@@ -16,6 +16,11 @@ _URL = re.compile(
     r"(?<![\w@/.])(?:(?:https?|ftp)://|www\.)[^\s<>\"“”«»]+",
     re.IGNORECASE,
 )
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@/.\-])(?:[a-z0-9][a-z0-9\-]*\.)+(?:com|org|net|edu|gov|int|mil|info|io|co\.uk|org\.uk"
+    r"|ac\.uk|gov\.uk|eu|ca|de|fr|ch|be|nl|au|nz|in|kr|jp|cn|ke|za|ng)(?=[/\s,;:)]|\.(?:\s|$)|$)"
+    r"(?:/[^\s<>\"“”«»]*)?",
+)
 _TRAILING = ".,;:!?'’\"”»"
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 
@@ -43,7 +48,8 @@ def _trim(candidate: str) -> str:
 
 
 def find_urls(text: str) -> list[LinkHit]:
-    """Find web addresses written with a scheme or starting with ``www.``.
+    """Find web addresses: with a scheme, starting with ``www.``, or a bare domain with a
+    common top-level domain (``housing.example.edu/rent``).
 
     Args:
         text: The document text.
@@ -56,7 +62,12 @@ def find_urls(text: str) -> list[LinkHit]:
         url = _trim(match.group())
         if "." in url.split("//", 1)[-1]:
             hits.append(LinkHit(url, match.start(), match.start() + len(url)))
-    return hits
+    taken = [(h.start, h.end) for h in hits]
+    for match in _BARE_DOMAIN.finditer(text):  # "housing.example.edu/rent" (no scheme, no www.)
+        url = _trim(match.group())
+        if not any(s <= match.start() < e for s, e in taken):
+            hits.append(LinkHit(url, match.start(), match.start() + len(url)))
+    return sorted(hits, key=lambda h: h.start)
 
 
 def find_emails(text: str) -> list[LinkHit]:

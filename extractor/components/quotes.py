@@ -106,6 +106,9 @@ class _Resolver:
             for start, end in org["mentions"]:
                 for char in range(start, end):
                     self.org_at[char] = index
+        self.quoted: set[int] = set()  # people named inside quotes are not their speakers
+        for span in find_quote_spans(self.text):
+            self.quoted.update(range(span.start, span.end))
         self.genders = {i: p.get("gender") for i, p in enumerate(self.people)}
 
     def person(self, index: int) -> Attribution:
@@ -144,6 +147,8 @@ class _Resolver:
                 return Attribution(previous.speaker, previous.ref, None, "pronoun")
         best = None
         for char in range(token.idx - 1, -1, -1):
+            if char in self.quoted:
+                continue
             index = self.person_at.get(char)
             if index is not None and self.genders.get(index) in (None, gender):
                 best = index
@@ -196,8 +201,10 @@ def _speaker_from_cue(
     found = None
     if subject is not None:
         found = resolver.for_token(subject, previous)
-        if found is None:
-            for token in subject.subtree:
+        if found is None:  # "Viet Nam's Deputy Minister ..., Mr. Tran Quoc Hung, said"
+            subtree = list(subject.subtree)
+            people = [t for t in subtree if t.idx in resolver.person_at]
+            for token in people or subtree:
                 found = resolver.for_token(token, previous)
                 if found is not None:
                     break
