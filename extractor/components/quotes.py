@@ -305,7 +305,7 @@ def attribute(
                 found = resolver.by_written_name(name.group("name"))
                 if found is not None:
                     return found
-        for token in tokens[:12]:
+        for token in tokens:
             if _cue_token(token) and token.tag_ != "VBG":
                 window = (close, tokens[-1].idx + len(tokens[-1]))
                 found = _speaker_from_cue(token, resolver, previous, window)
@@ -334,6 +334,11 @@ def attribute(
                 if found is None:
                     index = resolver.nearest_person(start, sentence.end_char)
                     found = resolver.person(index) if index is not None else None
+                if found is None:
+                    name = re.match(
+                        r"(?:the\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]*){0,3})", text[start:]
+                    )
+                    found = resolver.by_written_name(name.group(1)) if name else None
                 if found is not None:
                     return Attribution(found.speaker, found.ref, "according to", found.how)
         if before and before[-1].text == ":":
@@ -428,9 +433,12 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
 
 
 def _new_people_between(resolver: _Resolver, start: int, end: int, previous: Attribution) -> bool:
-    """True when someone other than the previous speaker is named between two quotes."""
+    """True when someone other than the previous speaker is named between two quotes in
+    different paragraphs (within a paragraph, the speaker of a split quote carries on)."""
     if end - start > 1500:
         return True
+    if "\n" not in resolver.text[max(start, 0) : end]:
+        return False
     index = resolver.nearest_person(max(start, 0), end)
     if index is None:
         return False
