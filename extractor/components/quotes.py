@@ -175,6 +175,12 @@ class _Resolver:
                 return Attribution(org["name"], {"kind": "org", "index": index}, None, "explicit")
         return Attribution(name, None, None, "explicit")
 
+    def first_person(self, start: int, end: int) -> int | None:
+        for char in range(start, end):
+            if char in self.person_at:
+                return self.person_at[char]
+        return None
+
     def nearest_person(self, start: int, end: int) -> int | None:
         for char in range(end - 1, start - 1, -1):
             if char in self.person_at:
@@ -195,7 +201,12 @@ def _subject(cue: Token) -> Token | None:
 
 
 def _speaker_from_cue(
-    cue: Token, resolver: _Resolver, previous: Attribution | None, window: tuple[int, int]
+    cue: Token,
+    resolver: _Resolver,
+    previous: Attribution | None,
+    window: tuple[int, int],
+    *,
+    after: bool = False,
 ) -> Attribution | None:
     subject = _subject(cue)
     found = None
@@ -215,7 +226,8 @@ def _speaker_from_cue(
         if found is None:
             return None  # a described speaker ("protesters", "the campaign"): not a name
     else:
-        index = resolver.nearest_person(*window)
+        # after a quote the name nearest the quote comes first; before it, the last one
+        index = resolver.first_person(*window) if after else resolver.nearest_person(*window)
         if index is not None:
             found = resolver.person(index)
     if found is None:
@@ -307,8 +319,12 @@ def attribute(
                     return found
         for token in tokens:
             if _cue_token(token) and token.tag_ != "VBG":
+                named = resolver.first_person(close, token.idx)
+                if named is not None:  # “…,” X, a top adviser, said
+                    person = resolver.person(named)
+                    return Attribution(person.speaker, person.ref, token.text, person.how)
                 window = (close, tokens[-1].idx + len(tokens[-1]))
-                found = _speaker_from_cue(token, resolver, previous, window)
+                found = _speaker_from_cue(token, resolver, previous, window, after=True)
                 if found is not None:
                     return found
     opening = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
