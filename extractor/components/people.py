@@ -178,6 +178,8 @@ def _plausible_name(name: str) -> bool:
     key = name.lower()
     if key in resources.non_org_words() or key in resources.region_words():
         return False
+    if key in _PLATFORMS:  # "he added on Twitter": tagged PERSON, never a person
+        return False
     if resources.normalise_country_key(name) in resources.country_aliases():
         return False
     if name in resources.known_org_acronyms() or key in resources.demonyms():
@@ -666,6 +668,9 @@ def _overlaps_org_or_country(
     return any(s <= mention.start < e or s < mention.end <= e for s, e in spans)
 
 
+_PLATFORMS = frozenset(
+    {"twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "snapchat", "reddit"}
+)
 _COMPANY_WORDS = frozenset(
     [
         "inc",

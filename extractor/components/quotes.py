@@ -191,6 +191,8 @@ class _Resolver:
 def _subject(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("who", "that") and cue.dep_ == "relcl":
+                return cue.head  # "Stevie Wonder, who joked, ..." -> the antecedent
             return child
     for child in cue.children:
         if child.dep_ in ("dobj", "attr") and child.i > cue.i and child.pos_ == "PROPN":
@@ -341,7 +343,7 @@ def attribute(
             if found is not None:
                 return found
         sentence_text = text[sentence.start_char : sentence.end_char]
-        according = re.search(r"\baccording to\s+", sentence_text)
+        according = re.search(r"\baccording to\s+", sentence_text, re.IGNORECASE)
         if according:
             start = sentence.start_char + according.end()
             token = doc.char_span(start, start + 1, alignment_mode="expand")
