@@ -320,7 +320,10 @@ def load_articles(path: Path, split: str, limit: int | None) -> list[dict[str, A
     return list(itertools.islice(rows, limit))
 
 
-def _items(articles: Sequence[Mapping[str, Any]]) -> list[tuple[str, str, dt.date | None]]:
+def article_items(
+    articles: Sequence[Mapping[str, Any]],
+) -> list[tuple[str, str, dt.date | None]]:
+    """Predictor inputs ``(text, id, publication date)`` of the articles, in order."""
     return [
         (a["text"], a["id"], dt.date.fromisoformat(a["date"]) if a.get("date") else None)
         for a in articles
@@ -347,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not articles:
         print(f"no articles in split {args.split!r} of {args.path}", file=sys.stderr)
         return 1
-    items = _items(articles)
+    items = article_items(articles)
     runs = {name: _shared.run(predict, items) for name, predict in _shared.systems(args).items()}
     reports = {name: score_run(result.records, articles) for name, result in runs.items()}
     print(f"PolNeAR {args.split}: {len(articles)} articles")

@@ -100,6 +100,11 @@ def load_articles(path: Path, limit: int | None) -> list[Article]:
     return articles
 
 
+def article_items(articles: Sequence[Article]) -> list[tuple[str, str, dt.date]]:
+    """Predictor inputs ``(dateline + body, id, DATE day)`` of the articles, in order."""
+    return [(a.text, a.id, a.reference_date) for a in articles]
+
+
 def score_article(record: Mapping[str, Any], article: Article) -> Report:
     """Score the dateline of one predicted record."""
     found = record.get("dateline")
@@ -145,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not articles:
         print(f"no articles in {args.path}", file=sys.stderr)
         return 1
-    items = [(a.text, a.id, a.reference_date) for a in articles]
+    items = article_items(articles)
     runs = {name: _shared.run(predict, items) for name, predict in _shared.systems(args).items()}
     reports = {name: score_run(result.records, articles) for name, result in runs.items()}
     print(f"Reuters-21578 datelines: {len(articles)} articles")
