@@ -195,11 +195,6 @@ def test_countries_demonyms_are_not_mentions(text: str) -> None:
             "Researchers studied birds on New Guinea.",
             [],
             id="new-guinea-island",
-            marks=pytest.mark.xfail(
-                reason="the 'New X' guard only knows US state names, so the island "
-                "'New Guinea' is read as Guinea (GN)",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -218,11 +213,6 @@ def test_countries_new_x_is_not_country_x(text: str, expected: list[tuple[str, s
             "JOIN US FOR THE LAUNCH IN PARIS",
             [],
             id="all-caps-headline",
-            marks=pytest.mark.xfail(
-                reason="'US' is accepted whenever it is in capitals, so the pronoun in an "
-                "all-caps headline is read as the United States",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -414,11 +404,6 @@ def test_countries_extract_count_mismatch_warning(
             "Jordan joined the company in 2010.\n",
             [],
             id="michael-jordan",
-            marks=pytest.mark.xfail(
-                reason="people drops 'Michael Jordan' because it overlaps the country "
-                "'Jordan', so countries (fed people's spans) then reports JO twice",
-                strict=True,
-            ),
         ),
     ],
 )

@@ -66,11 +66,6 @@ def found(text: str, reference_date: dt.date | None = None) -> DatelineHit:
                 date_precision="month",
             ),
             id="agency-month-then-body-on-same-line",
-            marks=pytest.mark.xfail(
-                reason="a date after the dash is read only when it ends the line, so "
-                "'– October 2025. More than…' loses its date",
-                strict=True,
-            ),
         ),
         pytest.param(
             "Astana, Kazakhstan – 15 October 2025.\nThe Hub announced a new programme.",
@@ -95,11 +90,6 @@ def found(text: str, reference_date: dt.date | None = None) -> DatelineHit:
                 date_precision="day",
             ),
             id="agency-date-between-dashes",
-            marks=pytest.mark.xfail(
-                reason="'place – date – body': a bare date between two dashes is not read "
-                "(only a parenthesised part may follow the first dash)",
-                strict=True,
-            ),
         ),
         pytest.param(
             "GENEVA (1 March 2024) – The agency warned of a funding gap.",
@@ -428,11 +418,6 @@ def test_dateline_impossible_date_warns(
         pytest.param(
             "ACME UNVEILS MINE-TO-BATTERY PLAN - NEW PLANT" + BODY,
             id="all-caps-hyphenated-dash-headline",
-            marks=pytest.mark.xfail(
-                reason="an all-caps run before ' - ' passes the 'shouting' plausibility "
-                "test, so an all-caps headline with a spaced hyphen becomes a dateline",
-                strict=True,
-            ),
         ),
         pytest.param("LONDON-based Acme said on Monday it would expand.", id="attached-hyphen"),
         pytest.param("Contact: Jane" + BODY, id="contact"),

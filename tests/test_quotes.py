@@ -148,19 +148,11 @@ APOSTROPHES = [
         HEAD + "‘We thank our partners’, Roe said. ‘Next year is ours,’ she added.\n",
         ["We thank our partners", "Next year is ours,"],
         id="single-quote-closing-after-s",
-        marks=_xfail(
-            "a closing ’ after a word ending in s is taken for a plural possessive, so the "
-            "quote runs on to the next mark"
-        ),
     ),
     pytest.param(
         HEAD + "'We thank our partners', Roe said. 'Next year is ours,' she added.\n",
         ["We thank our partners", "Next year is ours,"],
         id="straight-single-quote-closing-after-s",
-        marks=_xfail(
-            "a closing ' after a word ending in s is taken for a plural possessive, so the "
-            "quote runs on to the next mark"
-        ),
     ),
 ]
 
@@ -400,7 +392,6 @@ ATTRIBUTION = [
         "largest of its kind in the region.”\n",
         [Q("the largest of its kind in the region.", "Jane Roe", "According to", "explicit")],
         id="according-to-X-title-starts-sentence",
-        marks=_xfail("the cue is lower-cased ('according to'), not as written ('According to')"),
     ),
     pytest.param(
         HEAD + "The plant opened on Monday.\n\n“This plant,” Jane Roe said, “will serve forty "
@@ -439,14 +430,12 @@ ATTRIBUTION = [
         HEAD + f"The plant opened on Monday.\n\nAnd from Chairwoman Jane Roe:\n“{PLANT}.”\n",
         [Q(f"{PLANT}.", "Jane Roe", None, "explicit")],
         id="and-from-X-colon-next-line",
-        marks=_xfail("a 'And from X:' line is not used when the quote starts on the next line"),
     ),
     pytest.param(
         HEAD + "The forum opened with Chairwoman Jane Roe.\n\nAnd from Chairwoman Roe:\n"
         f"“{PLANT}.”\n",
         [Q(f"{PLANT}.", "Jane Roe", None, "surname")],
         id="and-from-surname-colon-next-line",
-        marks=_xfail("a 'And from X:' line is not used when the quote starts on the next line"),
     ),
     pytest.param(
         HEAD + f"The plant opened on Monday.\n\n“{PLANT},” said Jane Roe.\n\n"
@@ -589,7 +578,6 @@ SURNAMES = [
         HEAD + DOE + "“We listened to every resident,” Mr. Doe said.\n",
         [Q("We listened to every resident,", "John Doe", "said", "surname")],
         id="mr-surname-after-quote",
-        marks=_xfail("a surname after the quote is reported as 'explicit', not 'surname'"),
     ),
     # negative: a surname nobody introduced does not fall back on the person named earlier
     pytest.param(
@@ -639,7 +627,6 @@ ORG_SPEAKERS = [
         "Ministry of Water Affairs",
         "according to",
         id="according-to-the-ministry",
-        marks=_xfail("'according to the ministry' (lower-case org noun) leaves no speaker"),
     ),
     # negatives: the noun matches no listed organisation
     pytest.param(
@@ -779,10 +766,6 @@ NOT_SPEECH = [
         [],
         ["Welcome to Riverton,"],
         id="short-title-case-attributed-speech",
-        marks=_xfail(
-            "a short title-case quote is classed as a work before its 'said X' attribution "
-            "is looked at"
-        ),
     ),
 ]
 

@@ -124,7 +124,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if char not in "“”«»„\"'‘’":
             continue
         single = char in "'‘’"
-        if single and (not use_single or _is_apostrophe(text, index)):
+        closing_plural = (  # ‘We thank our partners’, Roe said.
+            open_at is not None
+            and open_mark in "‘'"
+            and char in "’'"
+            and index + 1 < len(text)
+            and text[index + 1] in ",.;:!?\n"
+        )
+        if single and (not use_single or (_is_apostrophe(text, index) and not closing_plural)):
             continue
         if open_at is None:
             opens = char in "“«„‘" or (

@@ -39,8 +39,12 @@ def accept_country(text: str, name: str, start: int, end: int, key: str) -> bool
     if key == "turkey" and _FOOD_AFTER.match(text[end : end + 20]):
         return False
     previous = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 20) : start])
-    if previous and f"{previous.group(1)} {name}" in resources.us_states():
-        return False  # New Mexico, New Jersey
+    if previous and (
+        previous.group(1) == "New" or f"{previous.group(1)} {name}" in resources.us_states()
+    ):
+        return False  # New Mexico, New Jersey, New Guinea
+    if key in ("us", "u.s") and _shouted_line(text, start):
+        return False  # "JOIN US FOR THE LAUNCH"
     if key in _PERSON_NAMED and re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
         return False  # Jordan Ellis, Chad Novotny
     return not (key == "georgia" and not any(h in text for h in _CAUCASUS_HINTS))
@@ -50,6 +54,15 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _WORD = re.compile(r"[\w’'.\-]+")
 MAX_WORDS = 6
 """Longest country form looked up, in words ("Lao People's Democratic Republic")."""
+
+
+def _shouted_line(text: str, position: int) -> bool:
+    """Is the line around ``position`` written in capitals (a headline)?"""
+    begin = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[begin : end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
 def find_country_mentions(text: str, excluded: list[tuple[int, int]]) -> list[CountryMention]:

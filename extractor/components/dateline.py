@@ -46,7 +46,7 @@ _DATELINE = re.compile(
     (?:[ \t]*(?P<slash>/[A-Za-z][\w .\-]{{1,40}}/))?
     [ \t]*(?P<dash>{_DASH})
     (?:[ \t]*(?P<paren3>{_PAREN})[ \t]*{_DASH})?
-    (?:[ \t]*(?P<date2>{_DATE})\.?[ \t]*(?=\n|$))?
+    (?:[ \t]*(?P<date2>{_DATE})(?:\.|[ \t]*{_DASH})?(?=\s|$))?
     """,
     re.VERBOSE,
 )
@@ -240,7 +240,9 @@ def _plausible(
     )
     if dash == ":":
         return known or has_date
-    shouting = sum(c.isupper() for c in city) >= 2 and city.upper() == city
+    shouting = (
+        sum(c.isupper() for c in city) >= 2 and city.upper() == city and len(city.split()) <= 3
+    )
     return shouting or known or has_date or wire is not None
 
 

@@ -665,7 +665,7 @@ def _overlaps_org_or_country(
     if mention.name.split()[-1].rstrip(".").lower() in _COMPANY_WORDS:
         return True
     spans = [(o.start, o.end) for o in orgs] + countries
-    return any(s <= mention.start < e or s < mention.end <= e for s, e in spans)
+    return any(s <= mention.start < e for s, e in spans)  # "Michael Jordan" stays a person
 
 
 _PLATFORMS = frozenset(

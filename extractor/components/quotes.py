@@ -74,6 +74,11 @@ class Attribution:
     how: str | None
 
 
+_COLON_INTRO = re.compile(
+    r"(?:[Ff]rom|[Bb]y)\s+(?:the\s+desk\s+of\s+)?(?:[A-Z][a-z]+\.?\s+)??"
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*[,:]"
+)
+_SAID_AFTER = re.compile(r"\s*(?:said|says|added|asked|told|explained)\b")
 _DASH_NAME = re.compile(
     r"[ \t\u00a0]*[-—–―]+[ \t\u00a0]*(?:(?:Sen|Rep|Gov|Dr|Mr|Ms|Mrs|Prof)\.[ \t]+)?"
     r"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-.]*){0,3})"
@@ -111,9 +116,15 @@ class _Resolver:
             self.quoted.update(range(span.start, span.end))
         self.genders = {i: p.get("gender") for i, p in enumerate(self.people)}
 
-    def person(self, index: int) -> Attribution:
-        name = self.people[index]["name"]
-        return Attribution(name, {"kind": "person", "index": index}, None, "explicit")
+    def person(self, index: int, near: int | None = None) -> Attribution:
+        """Person ``index`` as a speaker; ``near`` picks the mention that was read, so a bare
+        surname ("Roe") is reported as found by surname."""
+        person = self.people[index]
+        how = "explicit"
+        if near is not None and person["mentions"] and " " in person["name"]:
+            start, end = min(person["mentions"], key=lambda m: abs(m[0] - near))
+            how = "explicit" if " " in self.text[start:end] else "surname"
+        return Attribution(person["name"], {"kind": "person", "index": index}, None, how)
 
     def for_token(self, token: Token, previous: Attribution | None) -> Attribution | None:
         """Resolve a speaker token (name, surname, pronoun or organisation noun)."""
@@ -231,7 +242,7 @@ def _speaker_from_cue(
         # after a quote the name nearest the quote comes first; before it, the last one
         index = resolver.first_person(*window) if after else resolver.nearest_person(*window)
         if index is not None:
-            found = resolver.person(index)
+            found = resolver.person(index, window[0] if after else window[1])
     if found is None:
         return None
     return Attribution(found.speaker, found.ref, cue.text, found.how)
@@ -312,8 +323,7 @@ def attribute(
         if lead.startswith(("-", "—", "–", "―")) and tokens:
             index = resolver.nearest_person(close, tokens[-1].idx + len(tokens[-1]))
             if index is not None:
-                found = resolver.person(index)
-                return Attribution(found.speaker, found.ref, None, "explicit")
+                return resolver.person(index, close)
             name = _DASH_NAME.match(text, close + 1)
             if name is not None:
                 found = resolver.by_written_name(name.group("name"))
@@ -323,7 +333,7 @@ def attribute(
             if _cue_token(token) and token.tag_ != "VBG":
                 named = resolver.first_person(close, token.idx)
                 if named is not None:  # “…,” X, a top adviser, said
-                    person = resolver.person(named)
+                    person = resolver.person(named, close)
                     return Attribution(person.speaker, person.ref, token.text, person.how)
                 window = (close, tokens[-1].idx + len(tokens[-1]))
                 found = _speaker_from_cue(token, resolver, previous, window, after=True)
@@ -332,7 +342,11 @@ def attribute(
     opening = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
     if opening is not None:
         sentence = _sentence(opening[0])
-        before = [t for t in doc[sentence.start : opening.start] if t.idx < span.open_at]
+        before = [
+            t
+            for t in doc[sentence.start : opening.start]
+            if t.idx < span.open_at and not t.is_space
+        ]
         if len(before) <= 2 and sentence.start > 0:
             previous_sentence = _sentence(doc[sentence.start - 1])
             if previous_sentence.text.rstrip().endswith(":"):
@@ -351,19 +365,29 @@ def attribute(
                 found = resolver.for_token(token[0], previous)
                 if found is None:
                     index = resolver.nearest_person(start, sentence.end_char)
-                    found = resolver.person(index) if index is not None else None
+                    found = resolver.person(index, start) if index is not None else None
                 if found is None:
                     name = re.match(
                         r"(?:the\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]*){0,3})", text[start:]
                     )
                     found = resolver.by_written_name(name.group(1)) if name else None
+                if found is None:  # "according to the ministry"
+                    for nxt in doc[token.start : token.start + 3]:
+                        found = resolver.for_token(nxt, previous)
+                        if found is not None:
+                            break
                 if found is not None:
-                    return Attribution(found.speaker, found.ref, "according to", found.how)
+                    cue = sentence_text[according.start() : according.start() + 12]
+                    return Attribution(found.speaker, found.ref, cue, found.how)
         if before and before[-1].text == ":":
             index = resolver.nearest_person(before[0].idx, span.open_at)
             if index is not None:
-                found = resolver.person(index)
-                return Attribution(found.speaker, found.ref, None, "explicit")
+                return resolver.person(index, span.open_at)
+            named = _COLON_INTRO.search(text, before[0].idx, before[-1].idx + 1)
+            if named is not None:  # "And from Chairwoman Roe:" on the line before
+                found = resolver.by_written_name(named.group("name"))
+                if found is not None:
+                    return found
     intro = _statement_intro(doc, span.open_at, resolver)
     paragraph_start = text.rfind("\n", 0, max(previous_open, 0)) + 1
     if intro is not None and (previous is None or intro[1] >= paragraph_start):
@@ -420,7 +444,9 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
         inner = text[span.start : span.end]
         line_start = text.rfind("\n", 0, span.open_at) + 1
         work = {"text": inner, "start": span.start, "end": span.end}
-        if is_quoted_title(inner, text[line_start : span.open_at]):
+        close = span.close_at if span.close_at is not None else span.end
+        said_after = _SAID_AFTER.match(text, close + 1) is not None
+        if is_quoted_title(inner, text[line_start : span.open_at]) and not said_after:
             works.append(work)
             continue
         if previous is not None and _new_people_between(
