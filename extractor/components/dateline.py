@@ -34,7 +34,7 @@ _CONNECTOR = r"(?:de|da|do|del|la|le|of|upon|on|am|sur|es|el)"
 _WORD = rf"(?!{_MONTH}\s*\d)[A-Z][A-Za-z.'’]*(?:-[A-Za-z.'’]+)*"
 _PLACE = rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_WORD}){{0,4}}"
 _PLACES = rf"{_PLACE}(?:[ \t]*,[ \t]*{_PLACE}){{0,2}}(?:[ \t]+(?:and|&)[ \t]+{_PLACE})?"
-_DASH = r"(?:-{2,3}|(?<!\w)-|-(?!\w)|–|—|:)"
+_DASH = r"(?:-{2,3}|(?<!\w)-|-(?!\w)|–|—|:|â(?=[ \t]))"  # â: an en dash cut by bad decoding
 _PAREN = r"\([ \t]*[^()\n]{1,60}?[ \t]*\)"
 
 _DATELINE = re.compile(
@@ -81,7 +81,6 @@ _STOP_WORDS = frozenset(
         "posted",
         "source",
         "phone",
-        "tel",
         "email",
         "e-mail",
         "fax",
@@ -115,7 +114,7 @@ _STOP_WORDS = frozenset(
         "president",
     ]
 )
-MAX_LINES = 6
+MAX_LINES = 8
 """How many non-empty opening lines are searched for a dateline."""
 
 
@@ -211,7 +210,8 @@ def _split_places(places: str) -> tuple[list[str], list[str]]:
 def _infer_country(city: str | None, region: str | None) -> str | None:
     if region:
         key = region.strip()
-        if key in resources.us_states() or key.upper() in resources.us_states():
+        states = resources.us_states()
+        if key in states or key.upper() in states or key.rstrip(".") in states:
             return "US"
         if key in resources.canadian_provinces():
             return "CA"
@@ -281,7 +281,11 @@ def _match_line(line: str, offset: int, reference_date: dt.date | None) -> Datel
             wire = wire or None
             if match_wire(inner) is None and not _is_date(inner):
                 regions = [inner] if _infer_country(None, inner) else regions
-    if not _plausible(cities, regions, date_text is not None, wire, match.group("dash")):
+    in_parens = match.group("places").lstrip().startswith("(")
+    dash = match.group("dash")
+    if not (in_parens and dash != ":") and not _plausible(
+        cities, regions, date_text is not None, wire, dash
+    ):
         return None
     warnings: list[tuple[str, str]] = []
     iso = precision = None
@@ -328,7 +332,16 @@ def find_dateline(text: str, reference_date: dt.date | None = None) -> DatelineH
         hit = _match_line(line.group(), line.start(), reference_date)
         if hit is not None:
             return hit
+        # a scraped sub-headline and the dateline on one line, set apart by a run of spaces
+        gap = _WIDE_GAP.search(line.group())
+        if gap is not None:
+            hit = _match_line(line.group()[gap.end() :], line.start() + gap.end(), reference_date)
+            if hit is not None and hit.city is not None:
+                return hit
     return None
+
+
+_WIDE_GAP = re.compile(r"\S[ \t\u00a0]{3,}(?=[A-Z(])")
 
 
 class DatelineComponent(FieldComponent):
