@@ -186,6 +186,7 @@ def _split(item: Item) -> tuple[str, str | None]:
 
 def _load(model: str | None) -> Language:
     import spacy
+
     from extractor.pipeline import resolve_model_name
 
     return spacy.load(resolve_model_name(model))
