@@ -440,6 +440,7 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
     works: list[dict[str, object]] = []
     previous: Attribution | None = None
     previous_end = previous_open = -1
+    unclosed: set[int] = set()
     for position, span in enumerate(spans):
         inner = text[span.start : span.end]
         line_start = text.rfind("\n", 0, span.open_at) + 1
@@ -471,9 +472,25 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
             }
         )
         previous = found if found.speaker else previous
+        if span.close_at is None:
+            unclosed.add(span.start)
         previous_end = span.close_at if span.close_at is not None else span.end
         previous_open = span.open_at
+    _continue_backwards(quotes, unclosed)
     return quotes, works
+
+
+def _continue_backwards(quotes: list[dict[str, object]], unclosed: set[int]) -> None:
+    """A paragraph of a multi-paragraph quote (no closing mark; the next paragraph reopens)
+    takes the speaker of its continuation, whose attribution comes after it."""
+    for index in range(len(quotes) - 2, -1, -1):
+        quote, following = quotes[index], quotes[index + 1]
+        if quote["speaker"] is None and quote["start"] in unclosed and following["speaker"]:
+            quote.update(
+                speaker=following["speaker"],
+                speaker_ref=following["speaker_ref"],
+                attribution="adjacency",
+            )
 
 
 def _new_people_between(resolver: _Resolver, start: int, end: int, previous: Attribution) -> bool:
