@@ -114,6 +114,29 @@ _STOP_WORDS = frozenset(
         "president",
     ]
 )
+_NOT_PLACE_WORDS = frozenset(
+    [
+        "university",
+        "college",
+        "school",
+        "report",
+        "grants",
+        "grant",
+        "economy",
+        "organization",
+        "organisation",
+        "program",
+        "programs",
+        "act",
+        "bill",
+        "committee",
+        "update",
+        "news",
+        "statement",
+        "sens",
+        "reps",
+    ]
+)
 MAX_LINES = 8
 """How many non-empty opening lines are searched for a dateline."""
 
@@ -238,11 +261,18 @@ def _plausible(
         city.lower() in resources.city_countries()
         or _infer_country(None, regions[0] if regions else city) is not None
     )
-    if dash == ":":
-        return known or has_date
     shouting = (
         sum(c.isupper() for c in city) >= 2 and city.upper() == city and len(city.split()) <= 3
     )
+    if len(city.split()) >= 3 and not (known or shouting):
+        return False  # "Statewide Jobs Summit Scheduled April 30 –" is a headline
+    if dash == ":":
+        return known  # "Born: June 9, 1948", "WHEN: Monday" are not datelines
+    if shouting and not (known or has_date or wire is not None or regions):
+        first = city.split()[0]
+        lowered = {w.lower().strip(".") for w in city.split()}
+        if first == "THE" or lowered & (resources.title_words() | _NOT_PLACE_WORDS):
+            return False  # "THE ECONOMY -", "INDIANA UNIVERSITY -", "SENS. DORGAN -"
     return shouting or known or has_date or wire is not None
 
 
