@@ -9,11 +9,9 @@ pretrained pipeline. Cases the toolkit gets wrong are kept as strict xfails.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
+from _helpers import record_of, release, xfail
 
-from extractor import extract
 from extractor.components.organisations import (
     classify_kind,
     clean_org_text,
@@ -23,22 +21,6 @@ from extractor.components.organisations import (
     is_not_organisation,
 )
 from extractor.models import Organization, PressRelease
-
-HEADLINE = "Partners announce new programme"
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True, raises=AssertionError)
-
-
-def release(body: str) -> str:
-    """A minimal release: a neutral headline, a blank line, the body."""
-    return f"{HEADLINE}\n\n{body}\n"
-
-
-@cache
-def record_of(body: str) -> PressRelease:
-    return extract(release(body))
 
 
 def named(record: PressRelease, name: str) -> Organization:

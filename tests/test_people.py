@@ -8,12 +8,11 @@ the pretrained pipeline. Cases the toolkit gets wrong are kept as strict xfails.
 
 from __future__ import annotations
 
-from functools import cache
 from itertools import pairwise
 
 import pytest
+from _helpers import record_of, release, xfail
 
-from extractor import extract
 from extractor.components.people import (
     Mention,
     OrgSpan,
@@ -24,7 +23,6 @@ from extractor.components.people import (
 )
 from extractor.models import Organization, Person, PressRelease
 
-HEADLINE = "Partners announce new programme"
 ANY = object()
 """A field the case does not check."""
 
@@ -35,20 +33,6 @@ ABBREVIATIONS = {
     "Gov.": "Governor",
     "Amb.": "Ambassador",
 }
-
-
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True, raises=AssertionError)
-
-
-def release(body: str) -> str:
-    """A minimal release: a neutral headline, a blank line, the body."""
-    return f"{HEADLINE}\n\n{body}\n"
-
-
-@cache
-def record_of(body: str) -> PressRelease:
-    return extract(release(body))
 
 
 def person(record: PressRelease, name: str) -> Person:
