@@ -481,31 +481,24 @@ def test_people_find_contacts(
             "Rustam Nazarov",
             "H.E.",
             id="h-e",
-            marks=xfail(
-                "'H.E. Rustam Nazarov' is tagged ORG and kept as an organisation; no "
-                "person is found"
-            ),
         ),
         pytest.param(
             "The session was chaired by His Excellency Rustam Nazarov on Monday.",
             "Rustam Nazarov",
             "H.E.",
             id="his-excellency",
-            marks=xfail("the name is found but 'His Excellency' is not recorded (honorific None)"),
         ),
         pytest.param(
             "The session was chaired by Her Excellency Aida Bekova on Monday.",
             "Aida Bekova",
             "H.E.",
             id="her-excellency",
-            marks=xfail("the name is found but 'Her Excellency' is not recorded (honorific None)"),
         ),
         pytest.param(
             "The keynote was delivered by Hon. Peter Otieno on Monday.",
             "Peter Otieno",
             "Hon.",
             id="hon",
-            marks=xfail("the name is found but 'Hon.' is not recorded (honorific None)"),
         ),
         pytest.param(
             "The keynote was delivered by the Honourable Grace Mwangi on Monday.",
@@ -524,10 +517,6 @@ def test_people_find_contacts(
             "Lucia Ferraro",
             "Amb.",
             id="amb-alone",
-            marks=xfail(
-                "a bare 'Amb.' gives no honorific: title '.', affiliation 'Amb' (an "
-                "invented organisation)"
-            ),
         ),
         pytest.param(
             "Sir Edmund Hale and Dame Margaret Coyle attended the ceremony.",

@@ -474,7 +474,22 @@ def _names_a_person(name: str, person_words: set[str]) -> bool:
 
 
 _HONORIFIC_WORDS = frozenset(
-    {"mr", "ms", "mrs", "dr", "prof", "honourable", "honorable", "hon", "sir", "dame"}
+    {
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "prof",
+        "honourable",
+        "honorable",
+        "hon",
+        "sir",
+        "dame",
+        "h.e",
+        "his",
+        "her",
+        "amb",
+    }
 )
 
 

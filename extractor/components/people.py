@@ -119,6 +119,7 @@ def _honorific_form(text: str) -> str | None:
 _PURE_HONORIFICS = frozenset(
     {
         "Mr.",
+        "Amb.",
         "Ms.",
         "Mrs.",
         "Miss",
@@ -361,17 +362,34 @@ def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _word_before(doc: Doc, start_token: int) -> tuple[str | None, int]:
+    """The honorific-like word before ``start_token``, mending what the tokenizer split
+    ("Hon" + "." -> "Hon."; "His Excellency" is one word).
+
+    Returns:
+        The word and the index of its first token.
+    """
+    index = start_token - 1
+    if index < 0:
+        return None, start_token
+    word, first = doc[index].text, index
+    if word == "." and index > 0 and not doc[index - 1].whitespace_:
+        word, first = doc[index - 1].text + ".", index - 1
+    if first > 0 and doc[first - 1].lower_ in ("his", "her") and word == "Excellency":
+        word, first = f"{doc[first - 1].text} {word}", first - 1
+    return word, first
+
+
 def _pre_title(
     doc: Doc, start_token: int, orgs: list[OrgSpan]
 ) -> tuple[str | None, int, int] | None:
     """Honorific and title phrase written before a name: ``UNDP Administrator [H.E.] Name``."""
     index = start_token - 1
     honorific = None
-    if index >= 0 and _honorific_form(doc[index].text) and not _is_rank(doc[index].text):
-        honorific = _honorific_form(doc[index].text)
-        index -= 1
-        if index >= 0 and doc[index].lower_ in ("his", "her"):
-            index -= 1
+    word, first = _word_before(doc, start_token)
+    if word is not None and _honorific_form(word) and not _is_rank(word):
+        honorific = _honorific_form(word)
+        index = first - 1
         if index >= 0 and doc[index].text == ",":
             index -= 1
     end = index
@@ -437,6 +455,9 @@ def _mention_from(
             title, organization, org_index = split_title(
                 text, before[1], before[2], orgs, countries
             )
+    if rank is None and title is None:
+        word, _ = _word_before(doc, name_span.start if name_span is not None else span.start)
+        rank = word if word is not None and _is_rank(word) and word.endswith(".") else None
     if rank and title is None:
         title = _singular(resources.title_abbreviations().get(rank, rank))
     if title is None and organization is None:
