@@ -777,10 +777,6 @@ LAO = (
             "Vice Minister",
             "MOIS",
             id="title-of-acronym-honorific",
-            marks=xfail(
-                "'MOIS H.E. Min Jae Kim' is tagged ORG and kept as an organisation; "
-                "no person is found"
-            ),
         ),
         pytest.param(
             "UNDP Administrator Jane Roe announced the initiative on Monday.",
@@ -909,7 +905,6 @@ def test_people_title_before_name(
             "MOIS",
             "Ministry of the Interior and Safety",
             id="acronym-before-honorific",
-            marks=xfail("no person is found for 'Vice Minister of MOIS H.E. Min Jae Kim'"),
         ),
         # Negative: a country is an affiliation but not an organisation; no affiliation at all.
         pytest.param(

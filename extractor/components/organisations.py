@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
+from extractor.components._contacts import contact_blocks, name_fields
 from extractor.components._marks import find_quote_spans, is_quoted_title
 from extractor.components._places import find_country_mentions
 
@@ -436,6 +437,23 @@ def _looks_like_org(name: str) -> bool:
     return bool(words & (ORG_WORDS - {"congress"})) and _head(name) not in WORK_HEADS
 
 
+_PORTFOLIO_HOLDERS = frozenset(
+    {"minister", "ministers", "secretary", "commissioner", "undersecretary", "ministry"}
+)
+
+
+def _domain_of_a_title(doc: Doc, ent: Span, name: str) -> bool:
+    """``Minister of [Natural Resources]``: a portfolio, not an organisation — an ORG entity
+    right after "Minister/Secretary/Commissioner of/for (the)" with no organisation word."""
+    before = [t for t in doc[max(0, ent.start - 3) : ent.start] if t.lower_ != "the"]
+    if len(before) < 2 or before[-1].lower_ not in ("of", "for"):
+        return False
+    if before[-2].lower_ not in _PORTFOLIO_HOLDERS:
+        return False
+    words = {w.lower().strip(".,") for w in name.split()}
+    return not (words & ORG_WORDS) and name not in resources.known_org_acronyms()
+
+
 def _inside_title(doc: Doc, ent: Span) -> bool:
     """An ORG wedged in a job title: ``Director of [X] at the Y``, ``Chairman of [the X] of Y``."""
     before = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
@@ -828,9 +846,9 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     ]
     body_start = header_end(doc)
     person_words = {w for e in ents if e.label_ == "PERSON" for w in e.text.split()}
-    country_spans = [
-        (m.start, m.end) for m in find_country_mentions(text, []) if not _governs(text, m.start)
-    ]
+    all_countries = [(m.start, m.end) for m in find_country_mentions(text, [])]
+    contact_names = [span for block in contact_blocks(text) for span in name_fields(text, block)]
+    country_spans = [(s, e) for s, e in all_countries if not _governs(text, s)]
     for ent in ents:
         if ent.label_ != "ORG" or ent.start_char < body_start or _inside_title(doc, ent):
             continue
@@ -843,8 +861,15 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
             continue
         if cleaned[0].split()[0].lower() in resources.title_words():
             continue  # "Counsellor for Climate and Development" is a job title
-        if any(s < cleaned[1] + len(cleaned[0]) and cleaned[1] < e for s, e in country_spans):
-            continue  # "Côte" of "Côte d’Ivoire"
+        org_end = cleaned[1] + len(cleaned[0])
+        if any(s < org_end and cleaned[1] < e for s, e in country_spans) or any(
+            cleaned[1] <= s < org_end < e for s, e in all_countries
+        ):
+            continue  # "Côte" of "Côte d’Ivoire", "National Education of Côte"
+        if any(s <= ent.start_char < e for s, e in contact_names):
+            continue  # a contact's name the model took for an organisation
+        if _domain_of_a_title(doc, ent, cleaned[0]):
+            continue  # "Minister of [Natural Resources]"
         possessor = re.match(r"^(.+?)['’]s\s+(.+)$", cleaned[0])
         if possessor:  # "General Assembly’s Special Committee": two organisations
             registry.add(possessor.group(1), cleaned[1], cleaned[1] + len(possessor.group(1)))

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
+from extractor.components._contacts import contact_blocks, name_fields
 from extractor.components._marks import find_quote_spans, is_quoted_title
 from extractor.components._places import find_country_mentions
 
@@ -72,11 +73,6 @@ _HONORIFIC_NAME = re.compile(
     + r"){0,3})"
 )
 _PHONE = re.compile(r"(?:\+|\()?\d[\d ().\-]{6,}\d")
-_CONTACT_HEADER = re.compile(
-    r"^[ \t]*(?:(?:media|press|news|investor|for more information,?)[ \t]+)?(?:contacts?|inquiries)"
-    r"[ \t]*(?::|—|–|-)?",
-    re.IGNORECASE | re.MULTILINE,
-)
 
 
 @dataclass
@@ -227,14 +223,14 @@ def split_title(
         for o in inside
         if not any(p is not o and p.start <= o.start and o.end <= p.end for p in inside)
     ]
-    if inside:
+    inside_countries = [c for c in countries if start <= c[0] and c[1] <= end]
+    if inside and (not inside_countries or inside[0].start <= inside_countries[0][0]):
         target: tuple[int, int] = (inside[0].start, inside[0].end)
         index: int | None = inside[0].index
-    else:
-        inside_countries = [c for c in countries if start <= c[0] and c[1] <= end]
-        if not inside_countries:
-            return _split_on_preposition(text[start:end])
+    elif inside_countries:  # the first affiliation written wins, organisation or country
         target, index = inside_countries[0], None
+    else:
+        return _split_on_preposition(text[start:end])
     affiliation = re.sub(r"^the\s+", "", text[target[0] : target[1]])
     before = text[start : target[0]]
     after = text[target[1] : end]
@@ -536,6 +532,12 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         ):
             continue
         spans.append(span)
+    taken = {i for span in spans for i in range(span.start_char, span.end_char)}
+    for block in contact_blocks(text):
+        for start, end in name_fields(text, block):
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and start not in taken:
+                spans.append(span)
     return sorted(spans, key=lambda s: s.start_char)
 
 
@@ -778,22 +780,17 @@ def find_contacts(text: str, names: list[tuple[str, int]]) -> list[ContactHit]:
         One entry per contact block.
     """
     contacts = []
-    for header in _CONTACT_HEADER.finditer(text):
-        block_end = text.find("\n\n", header.end() + 1)
-        block_end = len(text) if block_end < 0 else block_end
-        lines = text[header.end() : block_end].split("\n")[:6]
-        block = "\n".join(lines).rstrip()
-        if not block.strip():
-            continue
-        end = header.end() + len(block)
+    for found in contact_blocks(text):
+        block, end = text[found.body_start : found.end], found.end
+        header_start, header_end = found.start, found.body_start
         fields = [f.strip() for f in re.split(r"[\n,|;]", block) if f.strip()]
-        hit = ContactHit(header.start(), end)
+        hit = ContactHit(header_start, end)
         email = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", block)
         phone = _PHONE.search(block)
         hit.email = email.group().rstrip(".") if email else None
         hit.phone = phone.group().strip() if phone else None
         for name, offset in names:
-            if header.end() <= offset < end:
+            if header_end <= offset < end:
                 hit.name = name
                 break
         for part in fields:
@@ -803,11 +800,32 @@ def find_contacts(text: str, names: list[tuple[str, int]]) -> list[ContactHit]:
                 continue
             if hit.title is None and _title_like(part.split()):
                 hit.title = part
-            elif hit.organization is None and part[:1].isupper() and hit.name:
+            elif hit.organization is None and hit.name and _names_an_organisation(part):
                 hit.organization = part
         if hit.name or hit.email or hit.phone:
             contacts.append(hit)
     return contacts
+
+
+def _names_an_organisation(part: str) -> bool:
+    """A contact field naming an organisation ("Ashcombe Provisions plc", "Hub Foundation")."""
+    words = [w.strip(".,") for w in part.split()]
+    if not words or not part[:1].isupper() or any(c.isdigit() for c in part):
+        return False
+    if {w.lower() for w in words} & (_ORG_HEADS | _COMPANY_WORDS):
+        return True
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)  # "Northwind Logistics"
+
+
+def fill_from_contacts(people: list[PersonHit], contacts: list[ContactHit]) -> None:
+    """A contact block's title and organisation complete its person's record."""
+    by_name = {p.name: p for p in people}
+    for contact in contacts:
+        person = by_name.get(contact.name or "")
+        if person is None:
+            continue
+        person.title = person.title or contact.title
+        person.organization = person.organization or contact.organization
 
 
 class PeopleComponent(FieldComponent):
@@ -817,6 +835,7 @@ class PeopleComponent(FieldComponent):
         people = find_people(doc)
         names = [(p.name, s) for p in people for s, _ in p.mentions]
         contacts = find_contacts(doc.text, sorted(names, key=lambda n: n[1]))
+        fill_from_contacts(people, contacts)
         doc._.set(
             attrs.PEOPLE,
             [

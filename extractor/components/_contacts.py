@@ -1,0 +1,54 @@
+"""Media-contact blocks ("Media contact: Jane Roe, Head of Communications, jane@…").
+
+Shared by the components that must know where a contact block is (people, organisations):
+the model often tags the contact's name as an organisation there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CONTACT_HEADER = re.compile(
+    r"^[ \t]*(?:(?:media|press|news|investor|for more information,?)[ \t]+)?(?:contacts?|inquiries)"
+    r"[ \t]*(?::|—|–|-)?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NAME_FIELD = re.compile(
+    r"(?<![\w@.])(?:[A-ZÀ-Þ][a-zà-ÿ’'\-]+)(?:[ \t]+[A-ZÀ-Þ][a-zà-ÿ’'\-]+){1,2}"
+    r"(?=[ \t]*(?:[,|;\n]|$))"
+)
+MAX_LINES = 6
+
+
+@dataclass(frozen=True)
+class ContactBlock:
+    """Where a contact block is: its header start, the end of its text."""
+
+    start: int
+    body_start: int
+    end: int
+
+
+def contact_blocks(text: str) -> list[ContactBlock]:
+    """Contact blocks: a contact header and up to ``MAX_LINES`` lines, to the next blank line."""
+    blocks = []
+    for header in CONTACT_HEADER.finditer(text):
+        block_end = text.find("\n\n", header.end() + 1)
+        block_end = len(text) if block_end < 0 else block_end
+        lines = text[header.end() : block_end].split("\n")[:MAX_LINES]
+        block = "\n".join(lines).rstrip()
+        if block.strip():
+            blocks.append(ContactBlock(header.start(), header.end(), header.end() + len(block)))
+    return blocks
+
+
+def name_fields(text: str, block: ContactBlock) -> list[tuple[int, int]]:
+    """Fields of a block that read as a personal name: two or three capitalised words alone
+    between separators ("Imogen Reyes," / "Tomasz Wielgosz\\n")."""
+    fields = []
+    for match in _NAME_FIELD.finditer(text, block.body_start, block.end):
+        before = text[max(block.body_start, match.start() - 2) : match.start()]
+        if match.start() == block.body_start or before.strip() in ("", ",", "|", ";", ":"):
+            fields.append(match.span())
+    return fields
