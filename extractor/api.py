@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TypeAlias
 
+from spacy.tokens import Doc
+
 from extractor import attrs
 from extractor.assemble import to_record
 from extractor.errors import InputError
@@ -78,18 +80,17 @@ def extract_many(
         InputError: for an item that is not text, is empty or is too long.
     """
     nlp = get_nlp(model)
-    sources: list[str | None] = []
 
-    def docs() -> Iterator[object]:
+    def docs() -> Iterator[tuple[Doc, str | None]]:
         for item in items:
             text, source, ref = _normalise(item, reference_date)
             doc = nlp.make_doc(check_text(text, max_chars=max_chars))
             doc._.set(attrs.REFERENCE_DATE, ref.isoformat() if ref else None)
-            sources.append(source)
-            yield doc
+            yield doc, source
 
-    for index, doc in enumerate(nlp.pipe(docs(), batch_size=batch_size, n_process=n_process)):
-        yield to_record(doc, source=sources[index])
+    pipe = nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, source in pipe:
+        yield to_record(doc, source=source)
 
 
 def extract(

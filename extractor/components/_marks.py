@@ -188,6 +188,15 @@ def is_quoted_title(inner: str, before: str) -> bool:
     return bool(_WORK_CUES.search(before)) and (title_case or len(words) <= 6)
 
 
+def quoted_title_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the quoted titles in ``text`` (names inside them are not entities)."""
+    return [
+        (q.start, q.end)
+        for q in find_quote_spans(text)
+        if is_quoted_title(text[q.start : q.end], "")
+    ]
+
+
 def is_scare_quote(inner: str) -> bool:
     """A few words in marks that do not form a sentence (“woke”, “world capital of X”).
 

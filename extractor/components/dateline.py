@@ -307,10 +307,8 @@ def _match_line(line: str, offset: int, reference_date: dt.date | None) -> Datel
             date_text = date_text or inner
         elif (found := match_wire(part)) is not None:
             wire = found
-        elif name == "paren1" and not regions:
-            wire = wire or None
-            if match_wire(inner) is None and not _is_date(inner):
-                regions = [inner] if _infer_country(None, inner) else regions
+        elif name == "paren1" and not regions and match_wire(inner) is None:
+            regions = [inner] if _infer_country(None, inner) else regions
     in_parens = match.group("places").lstrip().startswith("(")
     dash = match.group("dash")
     if not (in_parens and dash != ":") and not _plausible(

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
 from extractor.components._contacts import contact_blocks, name_fields
-from extractor.components._marks import find_quote_spans, is_quoted_title
+from extractor.components._marks import quoted_title_ranges
 from extractor.components._places import find_country_mentions
 
 EVENT_HEADS = frozenset(
@@ -225,9 +225,20 @@ INTERGOVERNMENTAL = frozenset(
     ]
 )
 NON_ORG_HEADS = frozenset(
-    """program programs grant grants account accounts institutions initiative initiatives
-    fund? act acts""".replace("?", "").split()
-) - {"fund"}
+    [
+        "program",
+        "programs",
+        "grant",
+        "grants",
+        "account",
+        "accounts",
+        "institutions",
+        "initiative",
+        "initiatives",
+        "act",
+        "acts",
+    ]
+)
 GENERIC_PHRASE_WORDS = frozenset(
     {"media", "relations", "communications", "press", "public", "affairs", "investor", "news"}
 )
@@ -386,8 +397,7 @@ def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
         start += match.end()
         cut = cut[match.end() :]
     cut = _POSSESSIVE.sub("", cut).rstrip(" ,;:-–")
-    cut = re.sub(r"\s+(?:of|and|for|at|in|the|&)$", "", cut)
-    cut = re.sub(r"\s+(?:of|and|for|at|in|the|&)$", "", cut)
+    cut = re.sub(r"(?:\s+(?:of|and|for|at|in|the|&)){1,2}$", "", cut)
     country_tail = re.match(
         r"^(.*\b(?:Ministry|Department|Office|Agency|Directorate)\b.*?)\s+of\s+(?:the\s+)?(.+)$",
         cut,
@@ -839,11 +849,7 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
             registry.add(name, start, start + len(name), definition.acronym)
         else:
             rejected.add(definition.acronym)
-    quoted_titles = [
-        (q.start, q.end)
-        for q in find_quote_spans(text)
-        if is_quoted_title(text[q.start : q.end], "")
-    ]
+    quoted_titles = quoted_title_ranges(text)
     body_start = header_end(doc)
     person_words = {w for e in ents if e.label_ == "PERSON" for w in e.text.split()}
     all_countries = [(m.start, m.end) for m in find_country_mentions(text, [])]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
 from extractor.components._contacts import contact_blocks, name_fields
-from extractor.components._marks import find_quote_spans, is_quoted_title
+from extractor.components._marks import quoted_title_ranges
 from extractor.components._places import find_country_mentions
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
@@ -503,11 +503,7 @@ def _org_after_preposition(
 
 def _candidate_spans(doc: Doc, text: str) -> list[Span]:
     body_start = header_end(doc)
-    quoted_titles = [
-        (q.start, q.end)
-        for q in find_quote_spans(text)
-        if is_quoted_title(text[q.start : q.end], "")
-    ]
+    quoted_titles = quoted_title_ranges(text)
     spans = [
         _extend_name(doc, ent)
         for ent in _joined_person_ents(doc)

@@ -96,9 +96,9 @@ def _cue_token(token: Token) -> bool:
 class _Resolver:
     """Maps tokens to people and organisations and resolves pronouns."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str, spans: list[QuoteSpan]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.people = doc._.get(attrs.PEOPLE)
         self.orgs = doc._.get(attrs.ORGANISATIONS)
         self.person_at: dict[int, int] = {}
@@ -112,7 +112,7 @@ class _Resolver:
                 for char in range(start, end):
                     self.org_at[char] = index
         self.quoted: set[int] = set()  # people named inside quotes are not their speakers
-        for span in find_quote_spans(self.text):
+        for span in spans:
             self.quoted.update(range(span.start, span.end))
         self.genders = {i: p.get("gender") for i, p in enumerate(self.people)}
 
@@ -433,9 +433,9 @@ def find_quotes(doc: Doc) -> tuple[list[dict[str, object]], list[dict[str, objec
     Returns:
         ``(quotes, works)`` as JSON-safe dicts.
     """
-    resolver = _Resolver(doc)
-    text = resolver.text
+    text = doc.text
     spans = find_quote_spans(text)
+    resolver = _Resolver(doc, text, spans)
     quotes: list[dict[str, object]] = []
     works: list[dict[str, object]] = []
     previous: Attribution | None = None
