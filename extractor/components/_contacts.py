@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor import resources
+
 CONTACT_HEADER = re.compile(
     r"^[ \t]*(?:(?:media|press|news|investor|for more information,?)[ \t]+)?(?:contacts?|inquiries)"
-    r"[ \t]*(?::|—|–|-)?",
+    r"[ \t]*(?::|—|–|-)?"
+    r"|^[^\n]{0,80}\bplease contact:[ \t]*$",  # "For interviews ..., please contact:"
     re.IGNORECASE | re.MULTILINE,
 )
+_REACHABLE = re.compile(r"@|\+\d|\(?\b\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}\b")
 _NAME_FIELD = re.compile(
     r"(?<![\w@.])(?:[A-ZÀ-Þ][a-zà-ÿ’'\-]+)(?:[ \t]+[A-ZÀ-Þ][a-zà-ÿ’'\-]+){1,2}"
     r"(?=[ \t]*(?:[,|;\n]|$))"
@@ -34,12 +38,23 @@ def contact_blocks(text: str) -> list[ContactBlock]:
     """Contact blocks: a contact header and up to ``MAX_LINES`` lines, to the next blank line."""
     blocks = []
     for header in CONTACT_HEADER.finditer(text):
-        block_end = text.find("\n\n", header.end() + 1)
-        block_end = len(text) if block_end < 0 else block_end
-        lines = text[header.end() : block_end].split("\n")[:MAX_LINES]
-        block = "\n".join(lines).rstrip()
-        if block.strip():
-            blocks.append(ContactBlock(header.start(), header.end(), header.end() + len(block)))
+        start, body_start = header.start(), header.end()
+        while True:
+            block_end = text.find("\n\n", body_start + 1)
+            block_end = len(text) if block_end < 0 else block_end
+            lines = text[body_start:block_end].split("\n")[:MAX_LINES]
+            block = "\n".join(lines).rstrip()
+            if not block.strip():
+                break
+            blocks.append(ContactBlock(start, body_start, body_start + len(block)))
+            following = text[block_end:].lstrip("\n")
+            paragraph = following.split("\n\n", 1)[0]
+            lines = paragraph.split("\n")
+            if not _REACHABLE.search(paragraph) or len(lines) > MAX_LINES:
+                break
+            if any(len(line) > 100 for line in lines):
+                break  # a second contact follows only as a short paragraph with a phone or e-mail
+            start = body_start = len(text) - len(following)
     return blocks
 
 
@@ -49,6 +64,8 @@ def name_fields(text: str, block: ContactBlock) -> list[tuple[int, int]]:
     fields = []
     for match in _NAME_FIELD.finditer(text, block.body_start, block.end):
         before = text[max(block.body_start, match.start() - 2) : match.start()]
+        if any(w.lower() in resources.title_words() for w in match.group().split()):
+            continue  # "Press Officer"
         if match.start() == block.body_start or before.strip() in ("", ",", "|", ";", ":"):
             fields.append(match.span())
     return fields

@@ -455,7 +455,17 @@ _PORTFOLIO_HOLDERS = frozenset(
 def _domain_of_a_title(doc: Doc, ent: Span, name: str) -> bool:
     """``Minister of [Natural Resources]``: a portfolio, not an organisation — an ORG entity
     right after "Minister/Secretary/Commissioner of/for (the)" with no organisation word."""
-    before = [t for t in doc[max(0, ent.start - 3) : ent.start] if t.lower_ != "the"]
+    before = [t for t in doc[max(0, ent.start - 9) : ent.start] if t.lower_ != "the"]
+    while (
+        len(before) > 2 and before[-1].lower_ in ("and", ",", "&") and before[-2].text[:1].isupper()
+    ):  # "Minister of Energy and [Natural Resources]"
+        before = before[:-2]
+        while (
+            len(before) > 2
+            and before[-1].text[:1].isupper()
+            and before[-1].lower_ not in (_PORTFOLIO_HOLDERS)
+        ):
+            before = before[:-1]
     if len(before) < 2 or before[-1].lower_ not in ("of", "for"):
         return False
     if before[-2].lower_ not in _PORTFOLIO_HOLDERS:
@@ -499,6 +509,75 @@ def _names_a_person(name: str, person_words: set[str]) -> bool:
     if set(w.lower().strip(".,") for w in words) & ORG_WORDS or name.isupper():
         return False
     return all(w in person_words for w in words)
+
+
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*$")
+_PARTY_WORDS = frozenset({"republican", "democrat", "independent", "labour", "conservative"})
+_ROLES_ORGS_HAVE_TOO = frozenset(
+    {
+        "leader",
+        "developer",
+        "partner",
+        "member",
+        "owner",
+        "producer",
+        "provider",
+        "maker",
+        "supplier",
+        "operator",
+        "manufacturer",
+        "publisher",
+        "sponsor",
+        "host",
+        "unit",
+    }
+)
+
+
+def person_shaped(name: str) -> bool:
+    """Two to four capitalised name words with no organisation, title or place word in them
+    ("Eleanor Marsh", "Lydia Kamau-Frost"; not "Harlow Ridge Analytics", "Pacific Northwest")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    lowered = {w.lower() for w in words}
+    if lowered & (ORG_WORDS | PLACE_HEADS | EVENT_HEADS | WORK_HEADS | NON_ORG_HEADS):
+        return False
+    if lowered & (resources.title_words() | resources.region_words()):
+        return False
+    if any(w in resources.demonyms() or w in resources.us_states() for w in lowered):
+        return False
+    key = name.lower()
+    return not (
+        key in resources.city_countries()
+        or resources.normalise_country_key(name) in resources.country_aliases()
+    )
+
+
+def introduces_person(doc: Doc, start: int, end: int) -> bool:
+    """Context that makes tokens ``start:end`` a person's name whatever the model's label:
+    a job title in apposition (``X, Chief Financial Officer``, ``X, the university’s chief
+    economist``) or a rank or party right before (``Commissioner X``, ``Republican X``)."""
+    if end < len(doc) and doc[end].text == ",":
+        words = [t.lower_ for t in doc[end + 1 : end + 8]]
+        skip = 1 if words[:1] and words[0] in ("a", "an", "the", "its", "our", "their") else 0
+        if len(words) > skip + 1 and words[skip + 1] in ("’s", "'s"):
+            skip += 2  # "the university’s chief economist"
+        for word in words[skip : skip + 4]:
+            if word in ("of", "at", "for", "with", ",", "and", "(") or word in (
+                _ROLES_ORGS_HAVE_TOO
+            ):
+                break
+            if word in resources.title_words():
+                return True
+    if start > 0:
+        before = doc[start - 1]
+        word = before.lower_
+        if before.text[:1].isupper() and (
+            word in _PARTY_WORDS or (word in resources.title_words() and word != "general")
+        ):
+            return True
+    return False
 
 
 _HONORIFIC_WORDS = frozenset(
@@ -863,7 +942,9 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
         cleaned = clean_org_text(ent.text, ent.start_char)
         if cleaned is None or is_not_organisation(cleaned[0]):
             continue
-        if _names_a_person(cleaned[0], person_words):
+        if _names_a_person(cleaned[0], person_words) or (
+            person_shaped(cleaned[0]) and introduces_person(doc, ent.start, ent.end)
+        ):
             continue
         if cleaned[0].split()[0].lower() in resources.title_words():
             continue  # "Counsellor for Climate and Development" is a job title

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,7 @@ from extractor.components._base import FieldComponent, header_end
 from extractor.components._contacts import contact_blocks, name_fields
 from extractor.components._marks import quoted_title_ranges
 from extractor.components._places import find_country_mentions
+from extractor.components.organisations import introduces_person, person_shaped
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
 _MODIFIERS = frozenset({"former", "acting", "interim", "deputy", "then", "outgoing", "incoming"})
@@ -143,7 +145,7 @@ def clean_name(text: str) -> tuple[str, int, str | None, str | None] | None:
 
     Returns ``None`` when the text is not a plausible personal name.
     """
-    words = list(re.finditer(r"\S+", text))
+    words = list(re.finditer(r"[^\s\-–—]\S*", text))  # "-Commissioner X" after a quote
     honorific = rank = None
     while words:
         first = words[0].group()
@@ -249,6 +251,9 @@ _AFFILIATION = re.compile(
 )
 
 
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner)$", re.I)
+
+
 def _split_on_preposition(phrase: str) -> tuple[str | None, str | None, int | None]:
     """``spokesperson for Cascade Foods`` -> title and an affiliation the model missed."""
     for match in _AFFILIATION.finditer(phrase):
@@ -256,6 +261,8 @@ def _split_on_preposition(phrase: str) -> tuple[str | None, str | None, int | No
         last = org.split()[-1].rstrip(".").lower()
         if match.group("prep") == "of" and last not in _COMPANY_WORDS and last not in _ORG_HEADS:
             continue  # "Director of Communications" is a title, "CEO of Acme Metals" is not
+        if match.group("prep") == "for" and _PORTFOLIO.search(phrase[: match.start()]):
+            continue  # "Minister for Industrial Strategy": a portfolio, not an affiliation
         return _tidy_title(phrase[: match.start()]), org, None
     return _tidy_title(phrase), None, None
 
@@ -386,12 +393,15 @@ def _pre_title(
     if word is not None and _honorific_form(word) and not _is_rank(word):
         honorific = _honorific_form(word)
         index = first - 1
-        if index >= 0 and doc[index].text == ",":
-            index -= 1
+        if index >= 0 and doc[index].lower_ == "the" and word in ("Honourable", "Honorable"):
+            index -= 1  # "Minister of X, the Honourable Name"
+    fronted = index >= 0 and doc[index].text == ","
+    if fronted:  # "The Minister for Industrial Strategy, Rachel Penhaligon, said"
+        index -= 1
     end = index
     while index >= 0:
         token = doc[index]
-        text = token.text
+        text = token.text.lstrip("-–—") or token.text  # "-Commissioner X" after a quote
         if text == "." and index > 0 and _is_rank(doc[index - 1].text + "."):
             index -= 1
             continue
@@ -402,16 +412,26 @@ def _pre_title(
         if "\n" in text or text in _DASHES or (token.is_punct and text not in ("(", ")", "&")):
             break
         lower = text.lower()
-        if not (text[:1].isupper() or lower in _CONNECTORS or lower in _MODIFIERS or text in "()&"):
+        if not (
+            text[:1].isupper()
+            or lower in _CONNECTORS
+            or lower in _MODIFIERS
+            or lower in resources.title_words()
+            or text in "()&"
+        ):
             break
+        if fronted and token.ent_type_ == "PERSON":
+            return (honorific, -1, -1) if honorific else None  # "Senator Smith, Jane Doe"
         index -= 1
+        if text != token.text:
+            break
     begin = index + 1
     org_starts = {o.start for o in orgs}
     while begin <= end and not _title_start(doc[begin], org_starts):
         begin += 1
     if begin > end:
         return (honorific, -1, -1) if honorific else None
-    words = [t.text for t in doc[begin : end + 1]]
+    words = [t.text.lstrip("-–—") for t in doc[begin : end + 1]]
     if not any(_is_rank(w) or w.lower() in resources.title_words() for w in words):
         return (honorific, -1, -1) if honorific else None
     return honorific, doc[begin].idx, doc[end].idx + len(doc[end].text)
@@ -419,7 +439,7 @@ def _pre_title(
 
 def _title_start(token: Token, org_starts: set[int]) -> bool:
     """Can a title phrase begin at this token? (a title word, a modifier, an organisation)."""
-    text = token.text
+    text = token.text.lstrip("-–—") or token.text
     if resources.normalise_country_key(text) in resources.country_aliases():
         return False
     if text.lower() in resources.demonyms():
@@ -456,7 +476,7 @@ def _mention_from(
         rank = word if word is not None and _is_rank(word) and word.endswith(".") else None
     if rank and title is None:
         title = _singular(resources.title_abbreviations().get(rank, rank))
-    if title is None and organization is None:
+    if organization is None:  # "Chief X of the Kinagami First Nation"
         organization, org_index = _org_after_preposition(doc, text, span.end, orgs)
     after = _appositive(doc, span.end)
     if after is not None and (title is None or organization is None):
@@ -466,7 +486,71 @@ def _mention_from(
         elif a_title and _is_bare_rank(title, rank):
             honorific = honorific or title if title in _RANK_HONORIFICS else honorific
             title, organization, org_index = a_title, a_org, a_index  # "Amb. X, Permanent ..."
+    if organization is None and before is not None and before[1] >= 0:
+        organization, org_index = _possessor(text, before[1], orgs, countries)
+    if organization is None and after is not None:
+        owner = re.match(r"(?:the|its)\s+([a-z]+)['’]s\s", text[after[0] : after[1]])
+        if owner:  # "X, the university’s chief economist"
+            organization, org_index = _described_org(owner.group(1), start, text, orgs)
+    if organization is None and title:
+        described = re.search(r"\s+(?:at|for|with|of|in)\s+the\s+([a-z]+)$", title)
+        if described:  # "an organizer with the alliance"
+            organization, org_index = _described_org(described.group(1), start, text, orgs)
+            if organization is not None or described.group(1) in _DESCRIPTIONS:
+                title = title[: described.start()]  # "organizer with the union": no name given
     return Mention(name, start, start + len(name), honorific, title, organization, org_index)
+
+
+def _possessor(
+    text: str, title_start: int, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+) -> tuple[str | None, int | None]:
+    """Whose a fronted title is: ``Viet Nam's Deputy Minister``, ``Its president``."""
+    head = text[max(0, title_start - 12) : title_start]
+    match = re.search(r"(?:(?<=\w)['’]s|\b(?P<its>[Ii]ts|[Tt]heir))\s+$", head)
+    if match is None:
+        return None, None
+    at = title_start - len(head) + match.start()
+    if match.group("its"):
+        earlier = [o for o in orgs if o.end <= at]
+        if not earlier:
+            return None, None
+        latest = max(earlier, key=lambda o: o.start)
+        return text[latest.start : latest.end], latest.index
+    for org in orgs:
+        if org.end == at:
+            return text[org.start : org.end], org.index
+    for begin, end in countries:
+        if end == at:
+            return text[begin:end], None
+    return None, None
+
+
+_COMPANY_DESCRIPTIONS = frozenset({"company", "firm", "airline", "carrier", "business", "group"})
+_DESCRIPTIONS = _COMPANY_DESCRIPTIONS | _ORG_HEADS | {"union", "agency", "government"}
+
+
+def _described_org(
+    noun: str, before: int, text: str, orgs: list[OrgSpan]
+) -> tuple[str | None, int | None]:
+    """The organisation a definite description names: "the alliance" -> the last organisation
+    before it with "Alliance" in its name; "the company" -> the most mentioned one."""
+    earlier = [o for o in orgs if o.end <= before]
+    stem = noun[:5]
+    named = [o for o in earlier if text[o.start : o.end].split()[-1].lower().startswith(stem)]
+    named = named or [
+        o for o in earlier if any(w.lower().startswith(stem) for w in text[o.start : o.end].split())
+    ]
+    if named:
+        latest = max(named, key=lambda o: o.start)
+        return text[latest.start : latest.end], latest.index
+    if noun in _COMPANY_DESCRIPTIONS and earlier:
+        counts: dict[int, int] = {}
+        for org in orgs:
+            counts[org.index] = counts.get(org.index, 0) + 1
+        top = max(counts, key=lambda i: (counts[i], -i))
+        first = min((o for o in orgs if o.index == top), key=lambda o: o.start)
+        return text[first.start : first.end], top
+    return None, None
 
 
 _RANK_HONORIFICS = frozenset({"Amb.", "Gen.", "Prof.", "Dr.", "Adm.", "Col.", "Lt.", "Capt."})
@@ -490,7 +574,7 @@ def _org_after_preposition(
     doc: Doc, text: str, end_token: int, orgs: list[OrgSpan]
 ) -> tuple[str | None, int | None]:
     """``Name at the Tatnall School`` / ``Name of ACME``: the organisation right after."""
-    if end_token + 1 >= len(doc) or doc[end_token].lower_ not in ("at", "of", "from"):
+    if end_token + 1 >= len(doc) or doc[end_token].lower_ not in ("at", "of", "from", "in"):
         return None, None
     position = doc[end_token + 1].idx
     if doc[end_token + 1].lower_ == "the" and end_token + 2 < len(doc):
@@ -510,6 +594,14 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         if ent.start_char >= body_start
         and not any(s <= ent.start_char < e for s, e in quoted_titles)
     ]
+    spans += [
+        ent
+        for ent in doc.ents
+        if ent.label_ in ("ORG", "GPE", "LOC", "NORP", "FAC")
+        and ent.start_char >= body_start
+        and person_shaped(ent.text)
+        and introduces_person(doc, ent.start, ent.end)
+    ]  # "Lydia Kamau-Frost, the university’s chief economist" tagged ORG
     taken = {i for ent in spans for i in range(ent.start_char, ent.end_char)}
     for match in _HONORIFIC_NAME.finditer(text):
         if match.start("name") in taken or match.start() < body_start:
@@ -542,6 +634,15 @@ def _joined_person_ents(doc: Doc) -> list[Span]:
     joined: list[Span] = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
+            continue
+        slashes = [t.i for t in ent if t.text == "/"]
+        if slashes:  # "Tom Eastwick / Sophie Adeyemi"
+            bounds = [ent.start, *slashes, ent.end]
+            joined += [
+                doc[a + (a != ent.start) : b]
+                for a, b in pairwise(bounds)
+                if b > a + (a != ent.start)
+            ]
             continue
         if joined and joined[-1].end == ent.start and "\n" not in doc[ent.start - 1].whitespace_:
             joined[-1] = doc[joined[-1].start : ent.end]
@@ -796,8 +897,10 @@ def find_contacts(text: str, names: list[tuple[str, int]]) -> list[ContactHit]:
                 continue
             if hit.title is None and _title_like(part.split()):
                 hit.title = part
-            elif hit.organization is None and hit.name and _names_an_organisation(part):
-                hit.organization = part
+            elif hit.organization is None and hit.name:
+                part = re.sub(r"\s*\([^)]*\)", "", part)  # "Brackenfield Partners (PR adviser)"
+                if _names_an_organisation(part):
+                    hit.organization = part
         if hit.name or hit.email or hit.phone:
             contacts.append(hit)
     return contacts
@@ -813,15 +916,23 @@ def _names_an_organisation(part: str) -> bool:
     return len(words) >= 2 and all(w[:1].isupper() for w in words)  # "Northwind Logistics"
 
 
-def fill_from_contacts(people: list[PersonHit], contacts: list[ContactHit]) -> None:
+def _on_short_line(text: str, offset: int) -> bool:
+    """A contact entry's line, not a paragraph of prose."""
+    begin = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return (len(text) if end < 0 else end) - begin <= 100
+
+
+def fill_from_contacts(text: str, people: list[PersonHit], contacts: list[ContactHit]) -> None:
     """A contact block's title and organisation complete its person's record."""
-    by_name = {p.name: p for p in people}
     for contact in contacts:
-        person = by_name.get(contact.name or "")
-        if person is None:
-            continue
-        person.title = person.title or contact.title
-        person.organization = person.organization or contact.organization
+        for person in people:
+            if person.name == contact.name or any(
+                contact.start <= s < contact.end and _on_short_line(text, s)
+                for s, _ in person.mentions
+            ):  # every name listed in the block ("Tom Eastwick / Sophie Adeyemi")
+                person.title = person.title or contact.title
+                person.organization = person.organization or contact.organization
 
 
 class PeopleComponent(FieldComponent):
@@ -831,7 +942,7 @@ class PeopleComponent(FieldComponent):
         people = find_people(doc)
         names = [(p.name, s) for p in people for s, _ in p.mentions]
         contacts = find_contacts(doc.text, sorted(names, key=lambda n: n[1]))
-        fill_from_contacts(people, contacts)
+        fill_from_contacts(doc.text, people, contacts)
         doc._.set(
             attrs.PEOPLE,
             [
