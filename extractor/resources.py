@@ -34,6 +34,7 @@ __all__ = [
     "city_countries",
     "country_aliases",
     "country_by_iso2",
+    "currency_codes",
     "demonyms",
     "honorifics",
     "known_org_acronyms",
@@ -387,6 +388,12 @@ def known_org_acronyms() -> frozenset[str]:
         Acronyms as written.
     """
     return frozenset(_load_lines("org_acronyms.txt"))
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 currency codes ("CHF", "USD"): written before an amount, never organisations."""
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
 @cache

@@ -48,6 +48,10 @@ EVENT_HEADS = frozenset(
         "ceremony",
         "gala",
         "exhibition",
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
     ]
 )
 WORK_HEADS = frozenset(
@@ -107,6 +111,13 @@ PLACE_HEADS = frozenset(
         "coast",
         "hills",
         "beach",
+        "hill",
+        "headquarters",
+        "building",
+        "tower",
+        "plaza",
+        "stadium",
+        "arena",
     ]
 )
 ORG_WORDS = frozenset(
@@ -398,15 +409,7 @@ def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
         cut = cut[match.end() :]
     cut = _POSSESSIVE.sub("", cut).rstrip(" ,;:-–")
     cut = re.sub(r"(?:\s+(?:of|and|for|at|in|the|&)){1,2}$", "", cut)
-    country_tail = re.match(
-        r"^(.*\b(?:Ministry|Department|Office|Agency|Directorate)\b.*?)\s+of\s+(?:the\s+)?(.+)$",
-        cut,
-    )
-    if (
-        country_tail
-        and resources.normalise_country_key(country_tail.group(2)) in resources.country_aliases()
-    ):
-        cut = country_tail.group(1)  # "Department of Water Resources of Lao PDR"
+    cut = cut_country_tail(cut)
     words = cut.split()
     while len(words) > 1 and words[-1].lower() in resources.title_words():
         words.pop()  # "UNDP Administrator" -> "UNDP"
@@ -414,6 +417,19 @@ def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
     if not cut or not any(c.isupper() for c in cut[:1]):
         return None
     return cut, start
+
+
+def cut_country_tail(name: str) -> str:
+    """``Department of Water Resources of Lao PDR`` -> ``Department of Water Resources``: the
+    country a national body belongs to is not part of its name."""
+    for tail in re.finditer(r"\s+of\s+(?:the\s+)?", name):
+        head, country = name[: tail.start()], name[tail.end() :]
+        if (
+            re.search(r"\b(?:Ministry|Department|Office|Agency|Directorate|Centre|Center)\b", head)
+            and resources.normalise_country_key(country) in resources.country_aliases()
+        ):
+            return head
+    return name
 
 
 def _head(name: str) -> str:
@@ -429,6 +445,8 @@ def is_not_organisation(name: str) -> bool:
         return True
     if key in resources.demonyms():
         return True
+    if " " not in name and key.replace("’", "'") in resources.city_countries():
+        return True  # "Wrocław", "N’Djamena" tagged ORG
     head = _head(name)
     if head in NON_ORG_HEADS and not name.startswith("United Nations"):
         return True
@@ -678,10 +696,15 @@ def _add_short_company_names(text: str, registry: _Registry) -> None:
     """``Acme Water Ltd.`` is also written ``Acme Water``: add that alias and its mentions."""
     for org in registry.orgs:
         short = _COMPANY_SUFFIX.sub("", org.name)
+        if short == org.name and org.name.split()[-1] in COMPANY_HEADS:
+            short = org.name.rsplit(" ", 1)[0]  # "Southern Skies" of "Southern Skies Airways"
+            if " " not in short and short in _COMMON_FIRST_WORDS:
+                continue
         if short == org.name or len(short) < 3:
             continue
         found = False
-        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+        pattern = rf"(?<![\w-]){re.escape(short)}(?![\w-])(?![ \t]+[A-Z])"
+        for match in re.finditer(pattern, text):
             if not any(s <= match.start() < e for s, e in org.mentions):
                 org.mentions.append(match.span())
                 found = True
@@ -711,65 +734,104 @@ def _merge_initialisms(registry: _Registry) -> None:
             registry.orgs.remove(org)
 
 
-PATTERN_HEADS = frozenset(
+COMPANY_HEADS = frozenset(
     [
-        "Ministry",
-        "Department",
-        "Agency",
-        "Office",
-        "Hub",
-        "Association",
-        "Organization",
-        "Organisation",
-        "Bank",
-        "Fund",
-        "Council",
-        "Commission",
-        "Committee",
-        "Subcommittee",
-        "Institute",
-        "Institution",
-        "University",
-        "College",
-        "School",
-        "Academy",
-        "Administration",
-        "Bureau",
-        "Authority",
-        "Foundation",
-        "Corporation",
-        "Company",
-        "Inc.",
-        "Ltd.",
-        "LLC",
-        "plc",
-        "Corp.",
-        "Group",
-        "Society",
-        "Federation",
-        "Alliance",
-        "Union",
-        "Board",
-        "Network",
-        "Trust",
-        "Consortium",
-        "Embassy",
-        "Secretariat",
-        "Directorate",
-        "Coalition",
-        "Court",
-        "Parliament",
-        "Assembly",
-        "Laboratory",
-        "Laboratories",
-        "Hospital",
-        "Chamber",
-        "Cooperative",
-        "Partnership",
-        "Caucus",
-        "Center",
-        "Centre",
+        "Foods",
+        "Grocers",
+        "Partners",
+        "Kitchens",
+        "Metals",
+        "Analytics",
+        "Biosciences",
+        "Holdings",
+        "Systems",
+        "Technologies",
+        "Labs",
+        "Pharmaceuticals",
+        "Therapeutics",
+        "Airways",
+        "Airlines",
+        "Motors",
+        "Industries",
+        "Enterprises",
+        "Logistics",
+        "Solutions",
+        "Ventures",
+        "Bancorp",
+        "Robotics",
+        "Mining",
+        "Minerals",
+        "LLP",
+        "GmbH",
+        "AG",
     ]
+)
+PATTERN_HEADS = (
+    frozenset(
+        [
+            "Ministry",
+            "Department",
+            "Agency",
+            "Office",
+            "Hub",
+            "Association",
+            "Organization",
+            "Organisation",
+            "Bank",
+            "Fund",
+            "Council",
+            "Commission",
+            "Committee",
+            "Subcommittee",
+            "Institute",
+            "Institution",
+            "University",
+            "College",
+            "School",
+            "Academy",
+            "Administration",
+            "Bureau",
+            "Authority",
+            "Foundation",
+            "Corporation",
+            "Company",
+            "Inc.",
+            "Ltd.",
+            "LLC",
+            "plc",
+            "Corp.",
+            "Group",
+            "Society",
+            "Federation",
+            "Alliance",
+            "Union",
+            "Board",
+            "Network",
+            "Trust",
+            "Consortium",
+            "Embassy",
+            "Secretariat",
+            "Directorate",
+            "Coalition",
+            "Court",
+            "Parliament",
+            "Assembly",
+            "Laboratory",
+            "Laboratories",
+            "Hospital",
+            "Chamber",
+            "Cooperative",
+            "Partnership",
+            "Caucus",
+            "Center",
+            "Centre",
+        ]
+    )
+    | COMPANY_HEADS
+)
+_TRAILING_SUFFIX = re.compile(
+    r",?[ \t]+(?:a\.s\.|s\.r\.o\.|S\.p\.A\.|S\.A\.|N\.V\.|B\.V\.|GmbH|AG|LLC|LLP|Inc\.|Ltd\.|plc)"
+    r"(?![\w])"
 )
 _LEADING_FUNCTION_WORDS = frozenset(
     [
@@ -812,18 +874,68 @@ _CONNECTING = frozenset({"of", "for", "on", "and", "the", "in", "&"})
 _ABBREVIATED = re.compile(r"^(?:St|Mt|Inc|Ltd|Corp|Co|Jr|Ft)\.$|^(?:[A-Z]\.)+$")
 
 
+_WEEKDAYS_MONTHS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "About",
+    ]
+)
+
+
+def _is_head(word: str) -> bool:
+    return _POSSESSIVE.sub("", word.rstrip(",;:")) in PATTERN_HEADS or (
+        word.rstrip(".,;:") in PATTERN_HEADS
+    )
+
+
 def _split_run(
     words: list[re.Match[str]], breaks: set[int], offset: int
 ) -> list[list[re.Match[str]]]:
-    """Cut a run after a sentence-final word and before a person's name."""
+    """Cut a run after a sentence-final word or a possessive, before a person's name, a weekday
+    or month, and at "and" between two names ("Consortium and the Office of ...")."""
     pieces: list[list[re.Match[str]]] = [[]]
-    for word in words:
-        if pieces[-1] and offset + word.start() in breaks:
-            pieces.append([])
-        pieces[-1].append(word)
+    for index, word in enumerate(words):
         text = word.group()
+        following = words[index + 1].group() if index + 1 < len(words) else ""
+        if text.rstrip(".,;:") in _WEEKDAYS_MONTHS:
+            pieces += [[word], []]
+            continue
+        company = {text, following} & (COMPANY_HEADS | {"LLC", "Inc.", "Ltd.", "plc"})
+        if pieces[-1] and offset + word.start() in breaks and not company:
+            pieces.append([])  # not in "Pinecrest [Kitchens LLC]" the model took for a person
+        if (
+            text in ("and", "&")
+            and pieces[-1]
+            and (following == "the" or _is_head(pieces[-1][-1].group()))
+        ):
+            pieces.append([])
+            continue
+        if text in ("on", "in") and following.rstrip(".,;:") in _WEEKDAYS_MONTHS:
+            pieces.append([])
+            continue
+        pieces[-1].append(word)
         if text.endswith(".") and not _ABBREVIATED.match(text):
             pieces.append([])
+        elif _POSSESSIVE.search(text) and following and _is_head(text):
+            pieces.append([])  # "General Assembly’s Special Committee", not "Children’s Fund"
     return [p for p in pieces if p]
 
 
@@ -858,36 +970,35 @@ def _organisation_in_run(
     text: str, base: int, words: list[re.Match[str]]
 ) -> tuple[str, int] | None:
     """The organisation name inside one proper-noun run, if it has an organisation word."""
-    heads = [
-        i
-        for i, w in enumerate(words)
-        if _POSSESSIVE.sub("", w.group().rstrip(",;:")) in PATTERN_HEADS
-        or w.group().rstrip(".,;:") in PATTERN_HEADS
-    ]
+    heads = [i for i, w in enumerate(words) if _is_head(w.group())]
     if not heads:
         return None
     first = 0
     while first < heads[0] and (
         words[first].group() in _LEADING_FUNCTION_WORDS
-        or words[first].group().lower() in resources.title_words()
+        or (
+            words[first].group().lower() in resources.title_words()
+            and first + 1 != heads[0]  # "General Assembly" keeps its first word
+        )
         or words[first].group().islower()
     ):
         first += 1
-    last = len(words) - 1 if heads[0] == first else heads[-1]
+    if words[heads[0]].group().rstrip(".,;:") in COMPANY_HEADS:
+        connectors = [i for i in range(first, heads[0]) if words[i].group() in _CONNECTING]
+        first = connectors[-1] + 1 if connectors else first  # "Shares of [Northfork Grocers]"
+    # "Ministry of X", "Tallinn University of Technology" run on; "Tallinn University Press"
+    # stops at its last head word
+    whole = heads[0] == first or _continues(words, heads[-1])
+    last = len(words) - 1 if whole else heads[-1]
     while last > first and words[last].group().islower():
         last -= 1
     if last <= first and words[first].group() in PATTERN_HEADS:
         return None
-    while last > first and words[last].group().lower() in (
-        "of",
-        "for",
-        "on",
-        "and",
-        "the",
-        "in",
-        "&",
-    ):
+    while last > first and words[last].group().lower() in _CONNECTING:
         last -= 1
+    country_in = _country_after_in(words, first, last)
+    if country_in is not None:
+        last = country_in
     begin = base + words[first].start()
     end = base + words[last].end()
     name = _POSSESSIVE.sub("", text[begin:end]).rstrip(".,;:")
@@ -896,11 +1007,34 @@ def _organisation_in_run(
         and text[begin + len(name) : begin + len(name) + 1] == "."
     ):
         name += "."
+    name = cut_country_tail(name)
+    suffix = _TRAILING_SUFFIX.match(text, begin + len(name))
+    if suffix and not _COMPANY_SUFFIX.search(name):
+        name += suffix.group()  # "Moravia Battery Metals a.s.", "Veltrona Biosciences, Inc."
     return name, begin
 
 
+def _continues(words: list[re.Match[str]], head: int) -> bool:
+    """A name goes on after its last head word with "of/for/on" ("University of Technology")."""
+    return head + 2 < len(words) and words[head + 1].group() in ("of", "for", "on", "de", "du")
+
+
+def _country_after_in(words: list[re.Match[str]], first: int, last: int) -> int | None:
+    """Where the name ends when "in" inside it leads to anything but a country: "Embassy of
+    Norway in Kenya" keeps its country, "Office of X in Ottawa" stops before "in"."""
+    for index in range(first + 1, last + 1):
+        if words[index].group() != "in":
+            continue
+        rest = " ".join(w.group() for w in words[index + 1 : last + 1]).rstrip(".,;:")
+        if resources.normalise_country_key(rest) in resources.country_aliases():
+            return last
+        return index - 1
+    return None
+
+
 def find_organisations(doc: Doc) -> list[OrgHit]:
-    """Organisations in ``doc`` from ORG entities, acronym definitions and known acronyms.
+    """Organisations in ``doc`` from ORG entities, acronym definitions, proper-noun runs that
+    end in an organisation word, and known acronyms.
 
     Args:
         doc: A Doc with entities (any pipeline; a blank one finds only acronyms).
@@ -912,7 +1046,53 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     ents = doc.ents  # each access of ents rebuilds the spans: read it once
     registry = _Registry()
     definitions = find_acronym_definitions(text)
-    defined = {d.acronym: d for d in definitions}
+    rejected = _add_definitions(text, ents, definitions, registry)
+    body_start = header_end(doc)
+    context = _Context(
+        text=text,
+        quoted_titles=quoted_title_ranges(text),
+        securities=_ticker_symbols(text),
+        patterns=find_pattern_organisations(
+            text, body_start, frozenset(e.start_char for e in ents if e.label_ == "PERSON")
+        ),
+    )
+    _add_entities(doc, ents, context, body_start, rejected, registry)
+    _add_patterns(ents, context, registry)
+    _add_acronyms(text, body_start, {d.acronym for d in definitions}, context, registry)
+    _merge_initialisms(registry)
+    _add_short_company_names(text, registry)
+    _merge_short_forms(registry)
+    for org in registry.orgs:
+        org.mentions.sort()
+        org.aliases = [a for a in dict.fromkeys(org.aliases) if a not in (org.name, org.acronym)]
+        if org.acronym and org.acronym != org.name and org.acronym not in org.aliases:
+            org.aliases.insert(0, org.acronym)
+        org.kind = classify_kind(org.name, org.acronym)
+    return sorted(registry.orgs, key=lambda o: o.mentions[0])
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every candidate is checked against."""
+
+    text: str
+    quoted_titles: list[tuple[int, int]]
+    securities: list[tuple[int, int]]
+    patterns: list[tuple[str, int]]
+
+    def excluded(self, start: int, end: int) -> bool:
+        """Inside a quoted title, a ticker symbol, or a currency code before an amount."""
+        if any(s <= start < e for s, e in self.quoted_titles + self.securities):
+            return True
+        return self.text[start:end] in resources.currency_codes() and bool(
+            re.match(r"\s?[\d$€£¥]", self.text[end : end + 2])
+        )  # "CHF 18 million"
+
+
+def _add_definitions(
+    text: str, ents: tuple[Span, ...], definitions: list[AcronymDefinition], registry: _Registry
+) -> set[str]:
+    """Register acronym definitions whose long form is an organisation; return the others."""
     rejected: set[str] = set()
     for definition in definitions:
         definition = _extend_long_form(text, ents, definition)
@@ -928,8 +1108,19 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
             registry.add(name, start, start + len(name), definition.acronym)
         else:
             rejected.add(definition.acronym)
-    quoted_titles = quoted_title_ranges(text)
-    body_start = header_end(doc)
+    return rejected
+
+
+def _add_entities(
+    doc: Doc,
+    ents: tuple[Span, ...],
+    context: _Context,
+    body_start: int,
+    rejected: set[str],
+    registry: _Registry,
+) -> None:
+    """Register the model's ORG entities that survive repair and the non-organisation checks."""
+    text = context.text
     person_words = {w for e in ents if e.label_ == "PERSON" for w in e.text.split()}
     all_countries = [(m.start, m.end) for m in find_country_mentions(text, [])]
     contact_names = [span for block in contact_blocks(text) for span in name_fields(text, block)]
@@ -937,7 +1128,7 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     for ent in ents:
         if ent.label_ != "ORG" or ent.start_char < body_start or _inside_title(doc, ent):
             continue
-        if any(s <= ent.start_char < e for s, e in quoted_titles):
+        if context.excluded(ent.start_char, ent.end_char) or _common_noun(doc, ent, text):
             continue
         cleaned = clean_org_text(ent.text, ent.start_char)
         if cleaned is None or is_not_organisation(cleaned[0]):
@@ -958,42 +1149,162 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
         if _domain_of_a_title(doc, ent, cleaned[0]):
             continue  # "Minister of [Natural Resources]"
         possessor = re.match(r"^(.+?)['’]s\s+(.+)$", cleaned[0])
-        if possessor:  # "General Assembly’s Special Committee": two organisations
+        if possessor and _is_head(possessor.group(1).split()[-1]):
+            # "General Assembly’s Special Committee": two organisations
             registry.add(possessor.group(1), cleaned[1], cleaned[1] + len(possessor.group(1)))
             cleaned = (possessor.group(2), cleaned[1] + possessor.start(2))
-        name, start = cleaned
+        name, start = _widen(cleaned[0], cleaned[1], context.patterns)
         if name in rejected and not registry.by_key.get(_key(name)):
             continue
         registry.add(name, start, start + len(name))
+
+
+def _widen(name: str, start: int, patterns: list[tuple[str, int]]) -> tuple[str, int]:
+    """An entity the model cut short takes the organisation-word run that contains it:
+    "[Intergovernmental Commission] on Drylands", "[Homeland Security] and Governmental
+    Affairs Committee". A run only reaches further left for a fragment with no organisation
+    word ("Recent National Park Service" does not replace "National Park Service")."""
+    end = start + len(name)
+    for long, begin in patterns:
+        inside = begin <= start and end <= begin + len(long) and len(long) > len(name)
+        if not inside:
+            continue
+        if not _looks_like_org(name):
+            return long, begin
+        extension = long[end - begin :].split()
+        if begin == start and not any(_is_head(w) for w in extension):
+            return long, begin  # not across a second name: "Department of X of the Ministry"
+    return name, start
+
+
+def _add_patterns(ents: tuple[Span, ...], context: _Context, registry: _Registry) -> None:
+    """Register organisation-word runs the model missed. A run that ends in a company word or
+    suffix wins over a PERSON entity inside it ("[Pinecrest Kitchens] LLC")."""
     taken = [(s, e) for o in registry.orgs for s, e in o.mentions]
-    taken += [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
-    person_starts = frozenset(e.start_char for e in ents if e.label_ == "PERSON")
-    for name, start in find_pattern_organisations(text, body_start, person_starts):
+    people = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+    for name, start in context.patterns:
         end = start + len(name)
         if any(s < end and start < e for s, e in taken) or is_not_organisation(name):
             continue
-        if any(s <= start < e for s, e in quoted_titles):
+        company = name.split()[-1] in COMPANY_HEADS or bool(_COMPANY_SUFFIX.search(name))
+        if not company and any(s < end and start < e for s, e in people):
+            continue
+        if context.excluded(start, end):
             continue
         registry.add(name, start, end)
+
+
+def _add_acronyms(
+    text: str, body_start: int, defined: set[str], context: _Context, registry: _Registry
+) -> None:
+    """Every use of a defined acronym, and of a known one, in the body is a mention."""
     acronyms = {o.acronym for o in registry.orgs if o.acronym}
     known = resources.known_org_acronyms()
-    for match in re.finditer(r"\b[A-Z][A-Z&\-]{1,9}(?=(?:s|['’]s)?\b)", text):
+    for match in _ACRONYM_USE.finditer(text, body_start):
         acronym = match.group()
+        if context.excluded(match.start(), match.end()):
+            continue
         if (
             acronym in acronyms
             or acronym in known
             or (acronym in defined and registry.by_key.get(_key(acronym)))
         ):
             registry.add(acronym, match.start(), match.end(), acronym)
-    _merge_initialisms(registry)
-    _add_short_company_names(text, registry)
-    for org in registry.orgs:
-        org.mentions.sort()
-        org.aliases = [a for a in dict.fromkeys(org.aliases) if a not in (org.name, org.acronym)]
-        if org.acronym and org.acronym != org.name and org.acronym not in org.aliases:
-            org.aliases.insert(0, org.acronym)
-        org.kind = classify_kind(org.name, org.acronym)
-    return sorted(registry.orgs, key=lambda o: o.mentions[0])
+
+
+_ACRONYM_USE = re.compile(r"\b[A-Z][A-Z&\-]{1,9}(?=(?:s|['’]s)?\b)")
+_LISTING = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z ]{1,30}?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}\b")
+
+
+def _ticker_symbols(text: str) -> list[tuple[int, int]]:
+    """Spans of ticker tags, ``(NASDAQ: BWTR)`` / ``(LSE: ASHP; TSX: AP)``: a listing
+    reference, so neither the exchange nor the symbol is an organisation of the release."""
+    spans = []
+    for paren in re.finditer(r"\(([^()\n]{3,80})\)", text):
+        if _LISTING.match(paren.group(1)):
+            spans.append(paren.span())
+    return spans
+
+
+def _common_noun(doc: Doc, ent: Span, text: str) -> bool:
+    """A one-word ORG that only starts a sentence ("Utilities have had ...") and is written in
+    lower case elsewhere in the document."""
+    if len(ent) != 1 or not ent.text[1:].islower():
+        return False
+    opening = ent.start > 0 and doc[ent.start - 1].is_quote and doc[ent.start - 1].is_sent_start
+    if not (ent[0].is_sent_start or opening):
+        return False
+    word = re.escape(ent.text.lower())  # as a word of prose, not in "www.ashcombe.com"
+    return re.search(rf"(?<=\s){word}(?=[\s,;:!?)]|\.(?:\s|$))", text) is not None
+
+
+_COMMON_FIRST_WORDS = frozenset(
+    [
+        "American",
+        "United",
+        "General",
+        "National",
+        "International",
+        "Global",
+        "First",
+        "Royal",
+        "Standard",
+        "Pacific",
+        "Atlantic",
+        "Continental",
+        "Southern",
+        "Northern",
+        "Eastern",
+        "Western",
+        "Central",
+        "New",
+        "Great",
+        "Public",
+        "Federal",
+        "State",
+        "City",
+        "Union",
+        "Trust",
+        "Capital",
+        "Advanced",
+        "Applied",
+        "Integrated",
+        "Allied",
+        "Consolidated",
+    ]
+)
+
+
+def _merge_short_forms(registry: _Registry) -> None:
+    """Fold an organisation that is another's short form into it: "Brightwater" and
+    "Brightwater Analytics" into "Brightwater Analytics Inc.", "Merchant Marine Academy" into
+    "United States Merchant Marine Academy"."""
+    for short in sorted(registry.orgs, key=lambda o: len(o.name)):
+        for full in registry.orgs:
+            if full is short or not _short_form_of(short.name, full):
+                continue
+            full.mentions.extend(m for m in short.mentions if m not in full.mentions)
+            full.aliases += [short.name, *short.aliases]
+            full.acronym = full.acronym or short.acronym
+            registry.orgs.remove(short)
+            break
+
+
+def _short_form_of(short: str, full: OrgHit) -> bool:
+    forms = {full.name, *full.aliases}
+    if short in forms:
+        return True
+    if short.isupper():
+        return False
+    plain = short.split()[0] not in _COMMON_FIRST_WORDS and not _looks_like_org(short)
+    for form in forms:
+        company = form.split()[-1] in COMPANY_HEADS or bool(_COMPANY_SUFFIX.search(form))
+        if plain and company and form.startswith(short + " "):
+            return True  # "Southern Crescent" of "Southern Crescent Airways"
+        prefix = form[: -len(short)].strip() if form.endswith(" " + short) else ""
+        if prefix and resources.normalise_country_key(prefix) in resources.country_aliases():
+            return True  # "Merchant Marine Academy" of "United States Merchant Marine Academy"
+    return False
 
 
 class OrganisationsComponent(FieldComponent):
