@@ -1292,3 +1292,49 @@ def test_people_contact_blocks_complete_people(body: str, names: list[str], org:
     for name in names:
         assert person(record, name).organization == org
     assert all(p.name != "Press Officer" for p in record.people)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        pytest.param(
+            'Nominees include Ernest Jackson "EJ" Halton at the Delaware Military Academy.',
+            "Ernest Jackson Halton",
+            id="nickname-between",
+        ),
+        pytest.param(
+            'The award went to James "Tyler"Shields of Sanford High School.',
+            "James Shields",
+            id="nickname-no-space",
+        ),
+        pytest.param("Senator Voinovich voted against the bill.", "Voinovich", id="rank-surname"),
+        pytest.param("Mr. Jefferson wrote the letter.", "Jefferson", id="honorific-surname"),
+    ],
+)
+def test_people_names_as_written(body: str, name: str) -> None:
+    found = person(record_of(body), name)
+    text = release(body)
+    written = text[found.mentions[0].start : found.mentions[0].end]
+    assert written.startswith(name.split()[0]) and written.endswith(name.split()[-1])
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(
+            "The Board has members from New Castle, Kent and Sussex Counties.", id="county-list"
+        ),
+        pytest.param(
+            "Visitors can tour the Thomas Garrett Home Site and the riverfront.", id="site"
+        ),
+        pytest.param(
+            "The bill makes the Save America's Treasures program permanent.", id="programme-word"
+        ),
+    ],
+)
+def test_people_lone_words_and_sites_are_not_people(body: str) -> None:
+    assert record_of(body).people == []

@@ -43,6 +43,10 @@ _PLACE_HEADS = frozenset(
         "bridge",
         "station",
         "airport",
+        "site",
+        "memorial",
+        "monument",
+        "trail",
     }
 )
 _PLURAL_RANKS = {
@@ -74,6 +78,10 @@ _HONORIFIC_NAME = re.compile(
     + _NAME_WORD
     + r"){0,3})"
 )
+_NICKNAMED = re.compile(
+    rf"(?P<given>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*[\"“](?P<nick>[A-Z][\w.]{{0,15}})[\"”]"
+    rf"[ \t]*(?P<family>{_NAME_WORD})"
+)  # 'Ernest Jackson "EJ" Halton'
 _PHONE = re.compile(r"(?:\+|\()?\d[\d ().\-]{6,}\d")
 
 
@@ -456,11 +464,16 @@ def _title_start(token: Token, org_starts: set[int]) -> bool:
 def _mention_from(
     doc: Doc, text: str, span: Span, orgs: list[OrgSpan], countries: list[tuple[int, int]]
 ) -> Mention | None:
-    cleaned = clean_name(span.text)
+    nickname = _NICKNAMED.search(span.text)
+    written = span.text
+    if nickname:  # the nickname in quotes is not part of the name
+        written = written[: nickname.end("given")] + " " + written[nickname.start("family") :]
+    cleaned = clean_name(written)
     if cleaned is None:
         return None
     name, offset, honorific, rank = cleaned
     start = span.start_char + offset
+    end = span.start_char + nickname.end("family") if nickname else start + len(name)
     title = organization = None
     org_index = None
     name_span = doc.char_span(start, start + len(name), alignment_mode="expand")
@@ -498,7 +511,7 @@ def _mention_from(
             organization, org_index = _described_org(described.group(1), start, text, orgs)
             if organization is not None or described.group(1) in _DESCRIPTIONS:
                 title = title[: described.start()]  # "organizer with the union": no name given
-    return Mention(name, start, start + len(name), honorific, title, organization, org_index)
+    return Mention(name, start, end, honorific, title, organization, org_index)
 
 
 def _possessor(
@@ -602,6 +615,11 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         and person_shaped(ent.text)
         and introduces_person(doc, ent.start, ent.end)
     ]  # "Lydia Kamau-Frost, the university’s chief economist" tagged ORG
+    for match in _NICKNAMED.finditer(text, body_start):
+        named = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if named is not None:
+            spans = [s for s in spans if s.end <= named.start or named.end <= s.start]
+            spans.append(named)
     taken = {i for ent in spans for i in range(ent.start_char, ent.end_char)}
     for match in _HONORIFIC_NAME.finditer(text):
         if match.start("name") in taken or match.start() < body_start:
@@ -846,11 +864,10 @@ def _share_plural_titles(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _is_place_only(person: PersonHit) -> bool:
-    """A one-word "person" with no title or honorific that names a known place."""
-    if " " in person.name or person.title or person.honorific:
-        return False
-    key = person.name.lower()
-    return key in resources.city_countries() or person.name in resources.us_states()
+    """A one-word "person" with no title or honorific and no full name to belong to ("Kent"
+    of "Kent and Sussex Counties", "Treasures"): releases introduce people in full or by
+    rank, so a lone capitalised word is a place, a programme or a fragment."""
+    return " " not in person.name and not person.title and not person.honorific
 
 
 @dataclass
