@@ -807,3 +807,50 @@ def test_organisations_headline_acronyms_not_mentions() -> None:
     text = "WASHINGTON (AP) — Lawmakers questioned the head of Harbor Lines Corp. on Tuesday.\n"
     record = record_of(text)
     assert all("AP" not in forms(o) | {o.acronym} for o in record.organizations)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        pytest.param(
+            "Recent National Park Service estimates show a backlog.",
+            ["National Park Service"],
+            ["Recent National Park Service"],
+            id="sentence-initial-adjective",
+        ),
+        pytest.param(
+            "Senator Akaka sits on the Homeland Security and Governmental Affairs Committee.",
+            ["Homeland Security and Governmental Affairs Committee"],
+            ["Governmental Affairs Committee", "Homeland Security"],
+            id="and-joined-committee",
+        ),
+        pytest.param(
+            "The bill passed in the 109th Congress with wide support.",
+            ["109th Congress"],
+            [],
+            id="ordinal-congress",
+        ),
+        pytest.param(
+            "Farmers in Franklin, Southampton County lost crops, as did students from Kings "
+            "Point, New York, said the Virginia Farm Bureau.",
+            ["Virginia Farm Bureau"],
+            ["Franklin"],
+            id="place-by-context",
+        ),
+        pytest.param(
+            "She chairs the subcommittee on Transportation, Treasury, and Housing and Urban "
+            "Development.",
+            [],
+            ["Transportation", "Housing and Urban Development"],
+            id="committee-on-portfolios",
+        ),
+    ],
+)
+def test_organisations_context_decides(body: str, present: list[str], absent: list[str]) -> None:
+    record = record_of(body)
+    for name in present:
+        named(record, name)
+    written = set().union(*(forms(o) for o in record.organizations))
+    assert sorted(_key(a) for a in absent if _key(a) in written) == []

@@ -403,7 +403,7 @@ def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
     """Repair an ORG entity: cut at "(", a line break or an e-mail; drop a leading "the" or
     "About", possessives and dangling words."""
     cut = re.split(r"\(|\n|\S+@", text, maxsplit=1)[0].rstrip()
-    match = _LEADING_THE.match(cut) or re.match(r"^About\s+", cut)
+    match = _LEADING_THE.match(cut) or re.match(r"^(?:About|Recent|Current|Several)\s+", cut)
     if match:
         start += match.end()
         cut = cut[match.end() :]
@@ -466,25 +466,35 @@ def _looks_like_org(name: str) -> bool:
 
 
 _PORTFOLIO_HOLDERS = frozenset(
-    {"minister", "ministers", "secretary", "commissioner", "undersecretary", "ministry"}
+    {
+        "minister",
+        "ministers",
+        "secretary",
+        "commissioner",
+        "undersecretary",
+        "ministry",
+        "committee",
+        "subcommittee",
+    }
 )
 
 
 def _domain_of_a_title(doc: Doc, ent: Span, name: str) -> bool:
     """``Minister of [Natural Resources]``: a portfolio, not an organisation — an ORG entity
-    right after "Minister/Secretary/Commissioner of/for (the)" with no organisation word."""
-    before = [t for t in doc[max(0, ent.start - 9) : ent.start] if t.lower_ != "the"]
-    while (
-        len(before) > 2 and before[-1].lower_ in ("and", ",", "&") and before[-2].text[:1].isupper()
-    ):  # "Minister of Energy and [Natural Resources]"
-        before = before[:-2]
+    right after "Minister/Secretary/Commissioner of/for (the)" or "committee on" with no
+    organisation word."""
+    before = [t for t in doc[max(0, ent.start - 12) : ent.start] if t.lower_ != "the"]
+    while len(before) > 2 and before[-1].lower_ in ("and", ",", "&"):
+        # "Minister of Energy and [Natural Resources]", "subcommittee on X, Y, and [Z]"
+        while len(before) > 2 and before[-1].lower_ in ("and", ",", "&"):
+            before = before[:-1]
         while (
             len(before) > 2
             and before[-1].text[:1].isupper()
-            and before[-1].lower_ not in (_PORTFOLIO_HOLDERS)
+            and before[-1].lower_ not in _PORTFOLIO_HOLDERS
         ):
             before = before[:-1]
-    if len(before) < 2 or before[-1].lower_ not in ("of", "for"):
+    if len(before) < 2 or before[-1].lower_ not in ("of", "for", "on"):
         return False
     if before[-2].lower_ not in _PORTFOLIO_HOLDERS:
         return False
@@ -863,6 +873,22 @@ _LEADING_FUNCTION_WORDS = frozenset(
         "Each",
         "Every",
         "New",
+        "Recent",
+        "Current",
+        "Several",
+        "Many",
+        "Some",
+        "Other",
+        "All",
+        "Recently",
+        "Currently",
+        "Yesterday",
+        "Last",
+        "Next",
+        "Earlier",
+        "Later",
+        "Meanwhile",
+        "Additionally",
     ]
 ) - {"New"}
 _CAPS_RUN = re.compile(
@@ -870,6 +896,7 @@ _CAPS_RUN = re.compile(
 )
 
 
+_ORDINAL_SESSION = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) (?:Congress|Parliament|Legislature)\b")
 _CONNECTING = frozenset({"of", "for", "on", "and", "the", "in", "&"})
 _ABBREVIATED = re.compile(r"^(?:St|Mt|Inc|Ltd|Corp|Co|Jr|Ft)\.$|^(?:[A-Z]\.)+$")
 
@@ -956,7 +983,7 @@ def find_pattern_organisations(
     Returns:
         ``(name, offset)`` pairs.
     """
-    found = []
+    found = [(m.group(), m.start()) for m in _ORDINAL_SESSION.finditer(text, start)]
     for match in _CAPS_RUN.finditer(text, start):
         all_words = list(re.finditer(r"\S+", match.group()))
         for words in _split_run(all_words, set(breaks), match.start()):
@@ -1130,6 +1157,8 @@ def _add_entities(
             continue
         if context.excluded(ent.start_char, ent.end_char) or _common_noun(doc, ent, text):
             continue
+        if _place_by_context(doc, ent):
+            continue
         cleaned = clean_org_text(ent.text, ent.start_char)
         if cleaned is None or is_not_organisation(cleaned[0]):
             continue
@@ -1169,8 +1198,8 @@ def _widen(name: str, start: int, patterns: list[tuple[str, int]]) -> tuple[str,
         inside = begin <= start and end <= begin + len(long) and len(long) > len(name)
         if not inside:
             continue
-        if not _looks_like_org(name):
-            return long, begin
+        if not _looks_like_org(name) or long[: start - begin].rstrip().endswith(" and"):
+            return long, begin  # a fragment, or the second half of "X and Y Committee"
         extension = long[end - begin :].split()
         if begin == start and not any(_is_head(w) for w in extension):
             return long, begin  # not across a second name: "Department of X of the Ministry"
@@ -1224,6 +1253,27 @@ def _ticker_symbols(text: str) -> list[tuple[int, int]]:
         if _LISTING.match(paren.group(1)):
             spans.append(paren.span())
     return spans
+
+
+def _place_by_context(doc: Doc, ent: Span) -> bool:
+    """A short ORG with no organisation word written as a place: ``in [Franklin], Southampton
+    County``, ``in [Kings Point], New York``."""
+    words = {w.lower() for w in ent.text.split()}
+    if len(words) > 2 or words & ORG_WORDS or set(ent.text.split()) & COMPANY_HEADS:
+        return False
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in ("in", "near", "outside"):
+        return False
+    after = doc[ent.end : ent.end + 4]
+    if len(after) < 2 or after[0].text != ",":
+        return False
+    following = " ".join(t.text for t in after[1:3])
+    place = following.split()[0] if following else ""
+    return (
+        place in resources.us_states()
+        or following in resources.us_states()
+        or resources.normalise_country_key(place) in resources.country_aliases()
+        or bool(re.match(r"^[A-Z]\w+ (?:County|Parish|Borough)$", following))
+    )
 
 
 def _common_noun(doc: Doc, ent: Span, text: str) -> bool:
