@@ -10,7 +10,7 @@ pretrained pipeline. Cases the toolkit gets wrong are kept as strict xfails.
 from __future__ import annotations
 
 import pytest
-from _helpers import record_of, release, xfail
+from _helpers import record_of, release
 
 from extractor.components.organisations import (
     classify_kind,
@@ -206,19 +206,16 @@ def test_organisations_clean_org_text(text: str, expected: tuple[str, int] | Non
             "Director General",
             True,
             id="two-word-title",
-            marks=xfail("only one-word job titles are recognised"),
         ),
         pytest.param(
             "Chief Executive Officer",
             True,
             id="three-word-title",
-            marks=xfail("only one-word job titles are recognised"),
         ),
         pytest.param(
             "Paris Agreement",
             True,
             id="treaty",
-            marks=xfail("'agreement' is not among the publication/treaty heads"),
         ),
     ],
 )
@@ -854,3 +851,47 @@ def test_organisations_context_decides(body: str, present: list[str], absent: li
         named(record, name)
     written = set().union(*(forms(o) for o in record.organizations))
     assert sorted(_key(a) for a in absent if _key(a) in written) == []
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        pytest.param(
+            "The hearing was held in the Hart Senate Office Building with the Federal Aviation "
+            "Administration.",
+            ["Hart Senate Office Building"],
+            ["Federal Aviation Administration"],
+            id="office-building",
+        ),
+        pytest.param(
+            "The Centers for Medicare & Medicaid Services said Medicare would cover the test.",
+            ["Medicare"],
+            ["Centers for Medicare & Medicaid Services"],
+            id="programme",
+        ),
+        pytest.param(
+            "Defense Secretary Lloyd Hammond met the Ranking Member of the Armed Services "
+            "Committee.",
+            ["Defense", "Ranking"],
+            ["Armed Services Committee"],
+            id="portfolio-before-title",
+        ),
+        pytest.param(
+            "The Director General welcomed the Paris Agreement on behalf of the World Health "
+            "Organization.",
+            ["Director General", "Paris Agreement"],
+            ["World Health Organization"],
+            id="title-and-treaty",
+        ),
+    ],
+)
+def test_organisations_senate_release_noise_dropped(
+    body: str, absent: list[str], present: list[str]
+) -> None:
+    record = record_of(body)
+    written = set().union(*(forms(o) for o in record.organizations))
+    assert sorted(_key(a) for a in absent if _key(a) in written) == []
+    for name in present:
+        named(record, name)

@@ -13,7 +13,7 @@ from extractor import resources
 
 CONTACT_HEADER = re.compile(
     r"^[ \t]*(?:(?:media|press|news|investor|for more information,?)[ \t]+)?(?:contacts?|inquiries)"
-    r"[ \t]*(?::|—|–|-)?"
+    r"[ \t]*(?::|—|–|-|$)"  # a delimiter or the end of the line: not "Contacts between ..."
     r"|^[^\n]{0,80}\bplease contact:[ \t]*$",  # "For interviews ..., please contact:"
     re.IGNORECASE | re.MULTILINE,
 )

@@ -60,6 +60,12 @@ WORK_HEADS = frozenset(
         "report",
         "reports",
         "outlook",
+        "agreement",
+        "treaty",
+        "accord",
+        "accords",
+        "protocol",
+        "pact",
         "act",
         "bill",
         "index",
@@ -454,10 +460,16 @@ def is_not_organisation(name: str) -> bool:
         return True
     if all(w in GENERIC_PHRASE_WORDS | GENERIC_ORG_WORDS for w in key.split()):
         return True  # "Media Relations", "Media"
+    if head in _ADDRESS_HEADS:
+        return True  # "Hart Senate Office Building", "UN Headquarters"
     words = {w.lower() for w in name.split() if w[:1].isupper()}
     if head in PLACE_HEADS or words & (EVENT_HEADS | WORK_HEADS):
         return not _looks_like_org(name)
-    return " " not in name and name.lower() in resources.title_words()
+    named = [w.lower() for w in name.split() if w.lower() not in ("of", "the", "for", "and")]
+    return all(w in resources.title_words() for w in named)  # "Director General"
+
+
+_ADDRESS_HEADS = frozenset({"building", "street", "avenue", "road", "plaza", "headquarters"})
 
 
 def _looks_like_org(name: str) -> bool:
@@ -1157,7 +1169,7 @@ def _add_entities(
             continue
         if context.excluded(ent.start_char, ent.end_char) or _common_noun(doc, ent, text):
             continue
-        if _place_by_context(doc, ent):
+        if _place_by_context(doc, ent) or _title_modifier(doc, ent):
             continue
         cleaned = clean_org_text(ent.text, ent.start_char)
         if cleaned is None or is_not_organisation(cleaned[0]):
@@ -1253,6 +1265,16 @@ def _ticker_symbols(text: str) -> list[tuple[int, int]]:
         if _LISTING.match(paren.group(1)):
             spans.append(paren.span())
     return spans
+
+
+def _title_modifier(doc: Doc, ent: Span) -> bool:
+    """A single capitalised word in front of a job title is its portfolio, not an
+    organisation: "[Defense] Secretary", "[Ranking] Member" (an acronym there is one: "UNDP
+    Administrator")."""
+    if len(ent) != 1 or ent.text.isupper() or ent.end >= len(doc):
+        return False
+    following = doc[ent.end]
+    return following.text[:1].isupper() and following.lower_ in resources.title_words()
 
 
 def _place_by_context(doc: Doc, ent: Span) -> bool:

@@ -158,7 +158,7 @@ def clean_name(text: str) -> tuple[str, int, str | None, str | None] | None:
     while words:
         first = words[0].group()
         two = f"{first} {words[1].group()}" if len(words) > 1 else ""
-        if _honorific_form(two) and two.lower() not in ("the honourable", "the honorable"):
+        if _honorific_form(two):
             honorific, words = _honorific_form(two), words[2:]
         elif _honorific_form(first) and not _is_rank(first):
             honorific, words = _honorific_form(first), words[1:]
@@ -265,7 +265,9 @@ _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner)$", re.I)
 def _split_on_preposition(phrase: str) -> tuple[str | None, str | None, int | None]:
     """``spokesperson for Cascade Foods`` -> title and an affiliation the model missed."""
     for match in _AFFILIATION.finditer(phrase):
-        org = match.group("org").rstrip(".,;:")
+        org = match.group("org").rstrip(",;:")
+        if org.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Corp|Co)\.$", org):
+            org = org.rstrip(".")  # the sentence's full stop, not the one of "Inc."
         last = org.split()[-1].rstrip(".").lower()
         if match.group("prep") == "of" and last not in _COMPANY_WORDS and last not in _ORG_HEADS:
             continue  # "Director of Communications" is a title, "CEO of Acme Metals" is not
@@ -317,7 +319,14 @@ def _tidy_title(title: str) -> str | None:
     title = re.sub(r"\s+\.", ".", title)
     if title in _PLURAL_RANKS:
         return _PLURAL_RANKS[title]
-    title = re.sub(r"^(?:a|an|the|who is|who heads|who serves as)\s+", "", title, flags=re.I)
+    if title in resources.title_abbreviations():  # "Sen." -> "Senator"
+        return _singular(resources.title_abbreviations()[title])
+    title = re.sub(
+        r"^(?:a|an|the|who is|who serves as|who (?:heads|leads|chairs|runs|directs))(?:\s+|$)",
+        "",
+        title,
+        flags=re.I,
+    )
     title = re.sub(r"^(?:[a-z]+)?['’]s\s+", "", title)  # "the airline's chief executive"
     title = re.sub(r"\s+and\s+(?:the|a|an)\s.*$", "", title)
     title = re.sub(r"\s+(?:in|from)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*$", "", title)
@@ -336,6 +345,9 @@ def _title_like(tokens: list[str]) -> bool:
         ):
             return True
     return False
+
+
+_LEADS = frozenset({"heads", "leads", "chairs", "runs", "directs"})
 
 
 def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
@@ -368,8 +380,9 @@ def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
         ):
             break
         tokens.append(token)
-    if not tokens or not _title_like([t.text for t in tokens]):
-        return None
+    leads = len(tokens) > 2 and tokens[0].lower_ == "who" and tokens[1].lower_ in _LEADS
+    if not tokens or not (leads or _title_like([t.text for t in tokens])):
+        return None  # "X, who heads the Y Council," names the organisation without a title
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
@@ -426,10 +439,13 @@ def _pre_title(
             or lower in _MODIFIERS
             or lower in resources.title_words()
             or text in "()&"
+            or (text in ("’s", "'s") and doc[index - 1].text[:1].isupper())  # "Lao People’s"
         ):
             break
-        if fronted and token.ent_type_ == "PERSON":
-            return (honorific, -1, -1) if honorific else None  # "Senator Smith, Jane Doe"
+        if token.ent_type_ == "PERSON":  # another person's name ends the title phrase
+            if fronted:
+                return (honorific, -1, -1) if honorific else None  # "Senator Smith, Jane Doe"
+            break  # "Sen. Mark Holloway and Rep. [Dana Whitfield]"
         index -= 1
         if text != token.text:
             break
@@ -644,7 +660,15 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
             span = doc.char_span(start, end, alignment_mode="contract")
             if span is not None and start not in taken:
                 spans.append(span)
-    return sorted(spans, key=lambda s: s.start_char)
+    inside = [  # "Mwangi" the model tagged inside "Honourable [Grace Mwangi]"
+        a
+        for a in spans
+        if any(
+            b.start_char <= a.start_char and a.end_char <= b.end_char and len(b) > len(a)
+            for b in spans
+        )
+    ]
+    return sorted((s for s in spans if s not in inside), key=lambda s: s.start_char)
 
 
 def _joined_person_ents(doc: Doc) -> list[Span]:
@@ -697,19 +721,29 @@ def _gender(honorific: str | None) -> str | None:
 
 
 def link_mentions(mentions: list[Mention]) -> list[PersonHit]:
-    """Group mentions into people: short forms join the full name introduced before them."""
+    """Group mentions into people: short forms join the full name introduced before them.
+
+    A one-word mention is a surname: it joins the latest person whose last word it is or,
+    failing that, whose first word it is (family name first: "Wang Lei" ... "Mr. Wang"). An
+    honorific of known gender never joins a person of the other gender ("Ms. Keller" is not
+    "Mr. Thomas Keller").
+    """
     people: list[PersonHit] = []
     by_name: dict[str, PersonHit] = {}
     for mention in mentions:
+        gender = _gender(mention.honorific)
         person = by_name.get(mention.name.lower())
+        if person is not None and gender and person.gender and person.gender != gender:
+            person = None
         if person is None and " " not in mention.name:
-            matches = [p for p in people if p.name.split()[-1].lower() == mention.name.lower()]
-            person = matches[-1] if matches else None
+            person = _surname_owner(people, mention.name.lower(), gender)
         if person is None:
             longer = [
                 p
                 for p in people
-                if " " not in p.name and mention.name.split()[-1].lower() == p.name.lower()
+                if " " not in p.name
+                and mention.name.split()[-1].lower() == p.name.lower()
+                and not (gender and p.gender and p.gender != gender)
             ]
             if longer:
                 person = longer[-1]
@@ -725,8 +759,18 @@ def link_mentions(mentions: list[Mention]) -> list[PersonHit]:
             person.title = mention.title
         if person.organization is None and mention.organization:
             person.organization, person.org_index = mention.organization, mention.org_index
-        person.gender = person.gender or _gender(mention.honorific)
+        person.gender = person.gender or gender
     return people
+
+
+def _surname_owner(people: list[PersonHit], word: str, gender: str | None) -> PersonHit | None:
+    """The latest person a bare surname belongs to, of the mention's gender when it has one."""
+    fits = [p for p in people if not (gender and p.gender and p.gender != gender)]
+    for position in (-1, 0):  # "Anna Keller" -> "Keller"; "Wang Lei" -> "Wang"
+        owners = [p for p in fits if " " in p.name and p.name.split()[position].lower() == word]
+        if owners:
+            return owners[-1]
+    return None
 
 
 def find_people(doc: Doc) -> list[PersonHit]:
@@ -776,6 +820,7 @@ def add_surname_mentions(text: str, people: list[PersonHit], start: int = 0) -> 
         if (
             before
             and before.group(1)[:1].isupper()
+            and not before.group(1).endswith((",", ";", ":"))  # "Later, Baimenov said"
             and not (_honorific_form(before.group(1)) or _is_rank(before.group(1)))
         ):
             continue
