@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPENERS = {"“": "”", "«": "»", "„": "”", "‘": "’", '"': '"', "'": "'"}
 DOUBLE_OPEN = frozenset("“«„")
@@ -100,6 +101,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     Returns:
         Quote spans in text order; inner offsets exclude the marks and outer whitespace.
     """
+    return list(_quote_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
+    """The pairing itself; cached because quotes, people and organisations all ask."""
     use_single = not any(c in text for c in '“”«»"')
     breaks = _paragraph_breaks(text)
     newlines = _line_ends(text)

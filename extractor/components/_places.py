@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from extractor import resources
 
@@ -79,6 +79,12 @@ def find_country_mentions(text: str, excluded: list[tuple[int, int]]) -> list[Co
     Returns:
         Mentions in text order.
     """
+    return [m for m in _country_mentions(text) if not any(s <= m.start < e for s, e in excluded)]
+
+
+@lru_cache(maxsize=4)
+def _country_mentions(text: str) -> tuple[CountryMention, ...]:
+    """Every country mention of ``text``; cached because three components ask per document."""
     aliases = resources.country_aliases()
     starters = _first_words()
     words = list(_WORD.finditer(text))
@@ -101,10 +107,8 @@ def find_country_mentions(text: str, excluded: list[tuple[int, int]]) -> list[Co
         key = resources.normalise_country_key(name)
         if not accept_country(text, name, start, end, key):
             continue
-        if any(s <= start < e for s, e in excluded):
-            continue
         mentions.append(CountryMention(code, start, end))
-    return mentions
+    return tuple(mentions)
 
 
 @cache

@@ -1027,6 +1027,8 @@ def _organisation_in_run(
         first = connectors[-1] + 1 if connectors else first  # "Shares of [Northfork Grocers]"
     # "Ministry of X", "Tallinn University of Technology" run on; "Tallinn University Press"
     # stops at its last head word
+    if heads[-1] + 1 < len(words) and words[heads[-1] + 1].group().lower() in _ADDRESS_HEADS:
+        return None  # "Hart Senate Office Building" is an address
     whole = heads[0] == first or _continues(words, heads[-1])
     last = len(words) - 1 if whole else heads[-1]
     while last > first and words[last].group().islower():
