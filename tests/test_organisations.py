@@ -895,3 +895,87 @@ def test_organisations_senate_release_noise_dropped(
     assert sorted(_key(a) for a in absent if _key(a) in written) == []
     for name in present:
         named(record, name)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "name", "aliases"),
+    [
+        pytest.param(
+            "The grant comes from the U.S. Department of Homeland Security. The Department of "
+            "Homeland Security announced it on Monday.",
+            "U.S. Department of Homeland Security",
+            {"department of homeland security"},
+            id="us-prefix",
+        ),
+        pytest.param(
+            "The bill is before the Senate Finance Committee. The Finance Committee meets in May.",
+            "Senate Finance Committee",
+            {"finance committee"},
+            id="legislature-prefix",
+        ),
+        pytest.param(
+            "Senator Allen's Service Academy Review Board met. The Review Board's "
+            "recommendations follow.",
+            "Service Academy Review Board",
+            {"review board"},
+            id="possessive-person-and-tail",
+        ),
+    ],
+)
+def test_organisations_prefixed_forms_merge(body: str, name: str, aliases: set[str]) -> None:
+    record = record_of(body)
+    org = named(record, name)
+    assert aliases <= forms(org)
+    assert len([o for o in record.organizations if forms(o) & aliases]) == 1
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        pytest.param(
+            "Daniel Cannard of Hampton and Emily Edman of Poquoson were nominated to the Naval "
+            "Academy.",
+            ["Hampton", "Poquoson"],
+            ["Naval Academy"],
+            id="hometown",
+        ),
+        pytest.param(
+            "Visit the office at 657 2nd Avenue North; Room 306 Fargo, ND 58102, run by the Red "
+            "River Valley Council.",
+            ["Room 306 Fargo"],
+            [],
+            id="address",
+        ),
+        pytest.param(
+            "The corridor links Mid-America and Canada and helps Northwest Louisiana, said the "
+            "Ports Authority of Louisiana.",
+            ["Mid-America", "Northwest Louisiana"],
+            [],
+            id="compass-region",
+        ),
+        pytest.param(
+            "Officials from the Pecan Creek Municipal Utility District met residents.",
+            [],
+            ["Pecan Creek Municipal Utility District"],
+            id="service-district",
+        ),
+        pytest.param(
+            "She joined the National Honor Society and the Spanish Honor Society.",
+            ["Honor Society"],
+            ["National Honor Society", "Spanish Honor Society"],
+            id="demonym-widened",
+        ),
+    ],
+)
+def test_organisations_places_addresses_and_districts(
+    body: str, absent: list[str], present: list[str]
+) -> None:
+    record = record_of(body)
+    written = set().union(*(forms(o) for o in record.organizations))
+    assert sorted(_key(a) for a in absent if _key(a) in written) == []
+    for name in present:
+        named(record, name)

@@ -460,9 +460,18 @@ def is_not_organisation(name: str) -> bool:
         return True
     if all(w in GENERIC_PHRASE_WORDS | GENERIC_ORG_WORDS for w in key.split()):
         return True  # "Media Relations", "Media"
-    if head in _ADDRESS_HEADS:
-        return True  # "Hart Senate Office Building", "UN Headquarters"
+    if head in _ADDRESS_HEADS or {w.lower() for w in name.split()} & _ADDRESS_WORDS:
+        return True  # "Hart Senate Office Building", "UN Headquarters", "Room 306 Fargo"
+    compass = re.match(r"^(?:North|South|East|West|Central|Mid)(?:\w*)[ -](.+)$", name)
+    if compass and (
+        compass.group(1) in resources.us_states()
+        or resources.normalise_country_key(compass.group(1)) in resources.country_aliases()
+        or compass.group(1) in ("America", "Europe", "Asia", "Africa")
+    ):
+        return True  # "Northwest Louisiana", "Mid-America"
     words = {w.lower() for w in name.split() if w[:1].isupper()}
+    if len(name.split()) > 1 and _service_district(name.split()[-2], name.split()[-1]):
+        return False
     if head in PLACE_HEADS or words & (EVENT_HEADS | WORK_HEADS):
         return not _looks_like_org(name)
     named = [w.lower() for w in name.split() if w.lower() not in ("of", "the", "for", "and")]
@@ -470,6 +479,7 @@ def is_not_organisation(name: str) -> bool:
 
 
 _ADDRESS_HEADS = frozenset({"building", "street", "avenue", "road", "plaza", "headquarters"})
+_ADDRESS_WORDS = frozenset({"suite", "room", "avenue", "street", "boulevard", "floor"})
 
 
 def _looks_like_org(name: str) -> bool:
@@ -662,6 +672,8 @@ def classify_kind(name: str, acronym: str | None) -> str | None:
 def _key(name: str) -> str:
     """Merge key: no "the", no possessive, lower case, a trailing country as its ISO code."""
     name = _POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip())).lower()
+    name = re.sub(r"\s+", " ", name)
+    name = re.sub(r"^(?:u\.\s?s\.?|u s|united states)\s+(?=\w)", "", name)  # "U.S. Department of X"
     match = re.match(r"^(.+?\bof)\s+(?:the\s+)?(.+)$", name)
     if match:
         code = resources.country_aliases().get(resources.normalise_country_key(match.group(2)))
@@ -973,8 +985,12 @@ def _split_run(
         pieces[-1].append(word)
         if text.endswith(".") and not _ABBREVIATED.match(text):
             pieces.append([])
-        elif _POSSESSIVE.search(text) and following and _is_head(text):
-            pieces.append([])  # "General Assembly’s Special Committee", not "Children’s Fund"
+        elif (
+            _POSSESSIVE.search(text)
+            and following
+            and (_is_head(text) or offset + pieces[-1][0].start() in breaks)
+        ):  # "General Assembly’s Special Committee", "Allen's Review Board"; not "Children’s Fund"
+            pieces.append([])
     return [p for p in pieces if p]
 
 
@@ -1009,7 +1025,11 @@ def _organisation_in_run(
     text: str, base: int, words: list[re.Match[str]]
 ) -> tuple[str, int] | None:
     """The organisation name inside one proper-noun run, if it has an organisation word."""
-    heads = [i for i, w in enumerate(words) if _is_head(w.group())]
+    heads = [
+        i
+        for i, w in enumerate(words)
+        if _is_head(w.group()) or (i > 0 and _service_district(words[i - 1].group(), w.group()))
+    ]
     if not heads:
         return None
     first = 0
@@ -1053,6 +1073,16 @@ def _organisation_in_run(
     if suffix and not _COMPANY_SUFFIX.search(name):
         name += suffix.group()  # "Moravia Battery Metals a.s.", "Veltrona Biosciences, Inc."
     return name, begin
+
+
+_DISTRICT_KINDS = frozenset(
+    {"Utility", "School", "Water", "Irrigation", "Fire", "Sanitation", "Transit", "Conservation"}
+)
+
+
+def _service_district(before: str, word: str) -> bool:
+    """``Pecan Creek Municipal Utility District``: a public body, not an area."""
+    return word.rstrip(".,;:") == "District" and before in _DISTRICT_KINDS
 
 
 def _continues(words: list[re.Match[str]], head: int) -> bool:
@@ -1192,7 +1222,10 @@ def _add_entities(
         if _domain_of_a_title(doc, ent, cleaned[0]):
             continue  # "Minister of [Natural Resources]"
         possessor = re.match(r"^(.+?)['’]s\s+(.+)$", cleaned[0])
-        if possessor and _is_head(possessor.group(1).split()[-1]):
+        ranked = ent.start > 0 and _is_rank_word(doc[ent.start - 1].text)
+        if possessor and (possessor.group(1).split()[-1] in person_words or ranked):
+            cleaned = (possessor.group(2), cleaned[1] + possessor.start(2))  # "Allen's Board"
+        elif possessor and _is_head(possessor.group(1).split()[-1]):
             # "General Assembly’s Special Committee": two organisations
             registry.add(possessor.group(1), cleaned[1], cleaned[1] + len(possessor.group(1)))
             cleaned = (possessor.group(2), cleaned[1] + possessor.start(2))
@@ -1212,8 +1245,13 @@ def _widen(name: str, start: int, patterns: list[tuple[str, int]]) -> tuple[str,
         inside = begin <= start and end <= begin + len(long) and len(long) > len(name)
         if not inside:
             continue
-        if not _looks_like_org(name) or long[: start - begin].rstrip().endswith(" and"):
-            return long, begin  # a fragment, or the second half of "X and Y Committee"
+        left = long[: start - begin].strip()
+        if (
+            not _looks_like_org(name)
+            or left.endswith(" and")
+            or left.lower() in (resources.demonyms())
+        ):
+            return long, begin  # a fragment, "X and [Y Committee]", "Spanish [Honor Society]"
         extension = long[end - begin :].split()
         if begin == start and not any(_is_head(w) for w in extension):
             return long, begin  # not across a second name: "Department of X of the Ministry"
@@ -1269,6 +1307,15 @@ def _ticker_symbols(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _is_rank_word(word: str) -> bool:
+    """ "Senator", "Sen.", "Mr." before a name."""
+    return (
+        word.lower().rstrip(".") in resources.title_words()
+        or word in resources.title_abbreviations()
+        or word.rstrip(".").lower() in _HONORIFIC_WORDS
+    )
+
+
 def _title_modifier(doc: Doc, ent: Span) -> bool:
     """A single capitalised word in front of a job title is its portfolio, not an
     organisation: "[Defense] Secretary", "[Ranking] Member" (an acronym there is one: "UNDP
@@ -1285,6 +1332,10 @@ def _place_by_context(doc: Doc, ent: Span) -> bool:
     words = {w.lower() for w in ent.text.split()}
     if len(words) > 2 or words & ORG_WORDS or set(ent.text.split()) & COMPANY_HEADS:
         return False
+    if ent.start > 1 and doc[ent.start - 1].lower_ == "of":
+        previous = [e for e in doc.ents if e.end == ent.start - 1]
+        if previous and (previous[0].label_ == "PERSON" or person_shaped(previous[0].text)):
+            return True  # a hometown: "Daniel Cannard of [Hampton]"
     if ent.start == 0 or doc[ent.start - 1].lower_ not in ("in", "near", "outside"):
         return False
     after = doc[ent.end : ent.end + 4]
@@ -1352,16 +1403,17 @@ _COMMON_FIRST_WORDS = frozenset(
 def _merge_short_forms(registry: _Registry) -> None:
     """Fold an organisation that is another's short form into it: "Brightwater" and
     "Brightwater Analytics" into "Brightwater Analytics Inc.", "Merchant Marine Academy" into
-    "United States Merchant Marine Academy"."""
-    for short in sorted(registry.orgs, key=lambda o: len(o.name)):
-        for full in registry.orgs:
-            if full is short or not _short_form_of(short.name, full):
-                continue
-            full.mentions.extend(m for m in short.mentions if m not in full.mentions)
-            full.aliases += [short.name, *short.aliases]
-            full.acronym = full.acronym or short.acronym
-            registry.orgs.remove(short)
-            break
+    "United States Merchant Marine Academy", "Finance Committee" into "Senate Finance
+    Committee" — only when exactly one organisation has it as its short form."""
+    for short in sorted(registry.orgs, key=lambda o: len(o.name), reverse=True):
+        fulls = [f for f in registry.orgs if f is not short and _short_form_of(short.name, f)]
+        if len(fulls) != 1:
+            continue
+        full = fulls[0]
+        full.mentions.extend(m for m in short.mentions if m not in full.mentions)
+        full.aliases += [short.name, *short.aliases]
+        full.acronym = full.acronym or short.acronym
+        registry.orgs.remove(short)
 
 
 def _short_form_of(short: str, full: OrgHit) -> bool:
@@ -1378,6 +1430,8 @@ def _short_form_of(short: str, full: OrgHit) -> bool:
         prefix = form[: -len(short)].strip() if form.endswith(" " + short) else ""
         if prefix and resources.normalise_country_key(prefix) in resources.country_aliases():
             return True  # "Merchant Marine Academy" of "United States Merchant Marine Academy"
+        if prefix and len(short.split()) >= 2 and _head(short) in ORG_WORDS:
+            return True  # "Review Board" of "Service Academy Review Board"
     return False
 
 
