@@ -1308,3 +1308,50 @@ def test_people_lone_words_and_sites_are_not_people(body: str) -> None:
 )
 def test_people_rank_abbreviations_written_out(body: str, name: str, title: str) -> None:
     assert person(record_of(body), name).title == title
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        pytest.param(
+            "Kyle is the son of Stephen and Deborah Strausbaugh of Hampton.",
+            {"Stephen Strausbaugh", "Deborah Strausbaugh"},
+            id="parents",
+        ),
+        # Negative: a surname already naming someone is not a given name.
+        pytest.param(
+            "Sen. Mark Holloway and Dana Whitfield met farmers on Tuesday.",
+            {"Mark Holloway", "Dana Whitfield"},
+            id="two-full-names",
+        ),
+    ],
+)
+def test_people_coordinated_given_names(body: str, names: set[str]) -> None:
+    assert names <= {p.name for p in record_of(body).people}
+    assert all(not p.name.startswith("Holloway") for p in record_of(body).people)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "org"),
+    [
+        pytest.param(
+            "The Minister of Mines, the Honourable Luc Gagnon, said the Government of Canada "
+            "would fund the survey.",
+            "Government of Canada",
+            id="one-government",
+        ),
+        # Negative: two governments named, so the minister's is not known.
+        pytest.param(
+            "The Minister of Mines, the Honourable Luc Gagnon, said the Government of Canada "
+            "and the Government of Chile would fund the survey.",
+            None,
+            id="two-governments",
+        ),
+    ],
+)
+def test_people_minister_serves_the_government_named(body: str, org: str | None) -> None:
+    assert person(record_of(body), "Luc Gagnon").organization == org

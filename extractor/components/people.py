@@ -791,10 +791,54 @@ def find_people(doc: Doc) -> list[PersonHit]:
         if (m := _mention_from(doc, text, span, orgs, countries))
         and not _overlaps_org_or_country(m, orgs, countries)
     ]
-    mentions = _share_plural_titles(text, mentions)
+    mentions = _share_plural_titles(text, _add_coordinated_given_names(text, mentions))
     people = [p for p in link_mentions(mentions) if not _is_place_only(p)]
     add_surname_mentions(text, people, header_end(doc))
+    _government_posts(people, doc._.get(attrs.ORGANISATIONS))
     return people
+
+
+def _government_posts(people: list[PersonHit], orgs: list[dict[str, object]]) -> None:
+    """A minister with no affiliation written serves the one government the release names
+    ("The Minister of Natural Resources ... the Government of Canada will join ...")."""
+    governments = [i for i, o in enumerate(orgs) if str(o["name"]).startswith("Government of")]
+    if len(governments) != 1:
+        return
+    index = governments[0]
+    for person in people:
+        if person.organization is None and person.title and "minister" in person.title.lower():
+            person.organization, person.org_index = str(orgs[index]["name"]), index
+
+
+_GIVEN_AND = re.compile(
+    r"(?:\b(?:of|to|by|and)|,)[ \t]+(?P<given>[A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$"
+)
+
+
+def _add_coordinated_given_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``the son of Edward and Deborah Amorosso``: two people sharing the surname; the first
+    is written with the given name only."""
+    added = []
+    for mention in mentions:
+        words = mention.name.split()
+        if len(words) < 2:
+            continue
+        match = _GIVEN_AND.search(text, max(0, mention.start - 40), mention.start)
+        if match is None or match.group("given").lower() in resources.title_words():
+            continue
+        if resources.normalise_country_key(match.group("given")) in resources.country_aliases():
+            continue
+        given_start = match.start("given")
+        if any(m.start <= given_start < m.end for m in mentions):
+            continue  # "Holloway and Dana Whitfield": the first is someone already named
+        added.append(
+            Mention(
+                f"{match.group('given')} {words[-1]}",
+                given_start,
+                given_start + len(match.group("given")),
+            )
+        )
+    return sorted([*mentions, *added], key=lambda m: m.start)
 
 
 def add_surname_mentions(text: str, people: list[PersonHit], start: int = 0) -> None:
