@@ -979,3 +979,46 @@ def test_organisations_places_addresses_and_districts(
     assert sorted(_key(a) for a in absent if _key(a) in written) == []
     for name in present:
         named(record, name)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        pytest.param(
+            "The Senate passed H.R. 517 after the Congressional Budget Office scored it.",
+            ["H.R. 517"],
+            ["Congressional Budget Office"],
+            id="bill-number",
+        ),
+        pytest.param(
+            "Sen. Ben Nelson spoke at noon.\nNELSON HELPS FARMERS\nThe Farm Service Agency "
+            "will pay the claims.",
+            ["NELSON"],
+            ["Farm Service Agency"],
+            id="capitalised-surname",
+        ),
+        pytest.param(
+            "Students from the Tatnall School visited the Capitol.",
+            ["Students"],
+            ["Tatnall School"],
+            id="lone-common-noun",
+        ),
+        # Negative: a company written in camel case before a title stays an organisation.
+        pytest.param(
+            "FarSounder President Matthew Coolidge thanked the Navy.",
+            [],
+            ["FarSounder"],
+            id="camel-case-company-before-title",
+        ),
+    ],
+)
+def test_organisations_bills_verbs_and_common_nouns(
+    body: str, absent: list[str], present: list[str]
+) -> None:
+    record = record_of(body)
+    written = set().union(*(forms(o) for o in record.organizations))
+    assert sorted(_key(a) for a in absent if _key(a) in written) == []
+    for name in present:
+        named(record, name)

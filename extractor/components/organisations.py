@@ -551,10 +551,13 @@ def _governs(text: str, start: int) -> bool:
 
 
 def _names_a_person(name: str, person_words: set[str]) -> bool:
-    """An ORG entity that is a person: introduced by an honorific, or made only of words
-    the model also uses in PERSON entities ("Eleanor Marsh" tagged both ways)."""
+    """An ORG entity that is a person: introduced by an honorific, made only of words the
+    model also uses in PERSON entities ("Eleanor Marsh" tagged both ways), or a person's
+    surname in capitals ("NELSON")."""
     words = name.split()
     if words[0].rstrip(".").lower() in _HONORIFIC_WORDS:
+        return True
+    if len(words) == 1 and name.isupper() and name.title() in person_words:
         return True
     if set(w.lower().strip(".,") for w in words) & ORG_WORDS or name.isupper():
         return False
@@ -1201,7 +1204,7 @@ def _add_entities(
             continue
         if context.excluded(ent.start_char, ent.end_char) or _common_noun(doc, ent, text):
             continue
-        if _place_by_context(doc, ent) or _title_modifier(doc, ent):
+        if _place_by_context(doc, ent) or _title_modifier(doc, ent) or _not_a_name(ent):
             continue
         cleaned = clean_org_text(ent.text, ent.start_char)
         if cleaned is None or is_not_organisation(cleaned[0]):
@@ -1307,6 +1310,19 @@ def _ticker_symbols(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_BILL = re.compile(r"^(?:H\.?\s?R\.?|S\.|H\.\s?Res\.?|S\.\s?Res\.?)\s?\d+$")
+
+
+def _not_a_name(ent: Span) -> bool:
+    """Entities that cannot be an organisation's name: a bill number ("H.R. 517"), a phrase
+    with a finite verb ("Helps Fend Off", "Will Receive"), a lone plural noun ("Students")."""
+    if _BILL.match(ent.text):
+        return True
+    if any(t.tag_ in ("MD", "VBZ", "VBD") for t in ent):
+        return True
+    return len(ent) == 1 and ent[0].tag_ == "NNS" and not ent.text.isupper()
+
+
 def _is_rank_word(word: str) -> bool:
     """ "Senator", "Sen.", "Mr." before a name."""
     return (
@@ -1320,8 +1336,8 @@ def _title_modifier(doc: Doc, ent: Span) -> bool:
     """A single capitalised word in front of a job title is its portfolio, not an
     organisation: "[Defense] Secretary", "[Ranking] Member" (an acronym there is one: "UNDP
     Administrator")."""
-    if len(ent) != 1 or ent.text.isupper() or ent.end >= len(doc):
-        return False
+    if len(ent) != 1 or not ent.text[1:].islower() or ent.end >= len(doc):
+        return False  # "UNDP Administrator", "FarSounder CEO" name organisations
     following = doc[ent.end]
     return following.text[:1].isupper() and following.lower_ in resources.title_words()
 
