@@ -41,6 +41,16 @@ def _key(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+def check_absent_present(body: str, absent: list[str], present: list[str]) -> None:
+    """None of ``absent`` is any organisation's written form; each of ``present`` is one
+    organisation's name."""
+    record = record_of(body)
+    written = set().union(*(forms(o) for o in record.organizations))
+    assert sorted(_key(a) for a in absent if _key(a) in written) == []
+    for name in present:
+        named(record, name)
+
+
 def mention_texts(body: str, org: Organization) -> list[str]:
     text = release(body)
     return [text[m.start : m.end] for m in org.mentions]
@@ -602,11 +612,7 @@ def test_organisations_sub_units_stay_distinct(
 def test_organisations_non_organisations_dropped(
     body: str, absent: list[str], present: list[str]
 ) -> None:
-    record = record_of(body)
-    written = set().union(*(forms(o) for o in record.organizations))
-    assert sorted(_key(a) for a in absent if _key(a) in written) == []
-    for name in present:
-        named(record, name)
+    check_absent_present(body, absent, present)
 
 
 # ---------------------------------------------------------------------------
@@ -703,11 +709,7 @@ def test_organisations_kind(body: str, name: str, kind: str | None) -> None:
 def test_organisations_listing_money_and_prose_dropped(
     body: str, absent: list[str], present: list[str]
 ) -> None:
-    record = record_of(body)
-    written = set().union(*(forms(o) for o in record.organizations))
-    assert sorted(_key(a) for a in absent if _key(a) in written) == []
-    for name in present:
-        named(record, name)
+    check_absent_present(body, absent, present)
 
 
 @pytest.mark.model
@@ -791,11 +793,7 @@ def test_organisations_short_forms_merge(body: str, name: str, aliases: set[str]
     ],
 )
 def test_organisations_names_completed(body: str, present: list[str], absent: list[str]) -> None:
-    record = record_of(body)
-    for name in present:
-        named(record, name)
-    written = set().union(*(forms(o) for o in record.organizations))
-    assert sorted(_key(a) for a in absent if _key(a) in written) == []
+    check_absent_present(body, absent, present)
 
 
 @pytest.mark.model
@@ -846,11 +844,7 @@ def test_organisations_headline_acronyms_not_mentions() -> None:
     ],
 )
 def test_organisations_context_decides(body: str, present: list[str], absent: list[str]) -> None:
-    record = record_of(body)
-    for name in present:
-        named(record, name)
-    written = set().union(*(forms(o) for o in record.organizations))
-    assert sorted(_key(a) for a in absent if _key(a) in written) == []
+    check_absent_present(body, absent, present)
 
 
 @pytest.mark.model
@@ -890,11 +884,7 @@ def test_organisations_context_decides(body: str, present: list[str], absent: li
 def test_organisations_senate_release_noise_dropped(
     body: str, absent: list[str], present: list[str]
 ) -> None:
-    record = record_of(body)
-    written = set().union(*(forms(o) for o in record.organizations))
-    assert sorted(_key(a) for a in absent if _key(a) in written) == []
-    for name in present:
-        named(record, name)
+    check_absent_present(body, absent, present)
 
 
 @pytest.mark.model
@@ -974,11 +964,7 @@ def test_organisations_prefixed_forms_merge(body: str, name: str, aliases: set[s
 def test_organisations_places_addresses_and_districts(
     body: str, absent: list[str], present: list[str]
 ) -> None:
-    record = record_of(body)
-    written = set().union(*(forms(o) for o in record.organizations))
-    assert sorted(_key(a) for a in absent if _key(a) in written) == []
-    for name in present:
-        named(record, name)
+    check_absent_present(body, absent, present)
 
 
 @pytest.mark.model
@@ -1017,8 +1003,4 @@ def test_organisations_places_addresses_and_districts(
 def test_organisations_bills_verbs_and_common_nouns(
     body: str, absent: list[str], present: list[str]
 ) -> None:
-    record = record_of(body)
-    written = set().union(*(forms(o) for o in record.organizations))
-    assert sorted(_key(a) for a in absent if _key(a) in written) == []
-    for name in present:
-        named(record, name)
+    check_absent_present(body, absent, present)
