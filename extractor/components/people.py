@@ -22,8 +22,8 @@ from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
 from extractor.components._contacts import contact_blocks, name_fields
 from extractor.components._marks import quoted_title_ranges
+from extractor.components._org_filters import introduces_person, person_shaped
 from extractor.components._places import find_country_mentions
-from extractor.components.organisations import introduces_person, person_shaped
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
 _MODIFIERS = frozenset({"former", "acting", "interim", "deputy", "then", "outgoing", "incoming"})

@@ -1,0 +1,483 @@
+"""Word lists that decide what is and is not an organisation's name (package-private)."""
+
+from __future__ import annotations
+
+import re
+
+EVENT_HEADS = frozenset(
+    [
+        "forum",
+        "summit",
+        "conference",
+        "workshop",
+        "festival",
+        "expo",
+        "symposium",
+        "webinar",
+        "games",
+        "olympics",
+        "championship",
+        "championships",
+        "fair",
+        "week",
+        "day",
+        "awards",
+        "award",
+        "meeting",
+        "seminar",
+        "roundtable",
+        "dialogue",
+        "hackathon",
+        "marathon",
+        "ceremony",
+        "gala",
+        "exhibition",
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+    ]
+)
+
+WORK_HEADS = frozenset(
+    [
+        "review",
+        "report",
+        "reports",
+        "outlook",
+        "agreement",
+        "treaty",
+        "accord",
+        "accords",
+        "protocol",
+        "pact",
+        "act",
+        "bill",
+        "index",
+        "handbook",
+        "guidelines",
+        "guide",
+        "magazine",
+        "newsletter",
+        "strategy",
+        "plan",
+        "agenda",
+        "declaration",
+        "resolution",
+        "treaty",
+        "accord",
+        "charter",
+        "amendment",
+        "framework",
+        "survey",
+        "study",
+    ]
+)
+
+PLACE_HEADS = frozenset(
+    [
+        "valley",
+        "river",
+        "county",
+        "island",
+        "islands",
+        "street",
+        "avenue",
+        "square",
+        "mountain",
+        "mountains",
+        "lake",
+        "bay",
+        "city",
+        "town",
+        "village",
+        "airport",
+        "harbor",
+        "harbour",
+        "road",
+        "region",
+        "province",
+        "state",
+        "district",
+        "peninsula",
+        "coast",
+        "hills",
+        "beach",
+        "hill",
+        "headquarters",
+        "building",
+        "tower",
+        "plaza",
+        "stadium",
+        "arena",
+    ]
+)
+
+ORG_WORDS = frozenset(
+    [
+        "ministry",
+        "department",
+        "agency",
+        "office",
+        "hub",
+        "association",
+        "organization",
+        "organisation",
+        "bank",
+        "fund",
+        "council",
+        "commission",
+        "committee",
+        "institute",
+        "institution",
+        "university",
+        "college",
+        "school",
+        "center",
+        "centre",
+        "service",
+        "services",
+        "administration",
+        "bureau",
+        "authority",
+        "foundation",
+        "corporation",
+        "company",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "corp",
+        "corp.",
+        "group",
+        "society",
+        "federation",
+        "alliance",
+        "union",
+        "board",
+        "network",
+        "trust",
+        "partnership",
+        "party",
+        "coalition",
+        "court",
+        "senate",
+        "congress",
+        "parliament",
+        "assembly",
+        "secretariat",
+        "directorate",
+        "division",
+        "unit",
+        "laboratory",
+        "laboratories",
+        "lab",
+        "academy",
+        "museum",
+        "hospital",
+        "police",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "guard",
+        "caucus",
+        "league",
+        "club",
+        "chamber",
+        "cooperative",
+        "programme",
+    ]
+)
+
+INTERGOVERNMENTAL = frozenset(
+    [
+        "UN",
+        "UNDP",
+        "UNICEF",
+        "UNESCO",
+        "UNHCR",
+        "UNEP",
+        "UNFPA",
+        "UNIDO",
+        "UNCTAD",
+        "WHO",
+        "WTO",
+        "WFP",
+        "FAO",
+        "ILO",
+        "IAEA",
+        "IMF",
+        "OECD",
+        "NATO",
+        "EU",
+        "ASEAN",
+        "APEC",
+        "OPEC",
+        "AU",
+        "ADB",
+        "AfDB",
+        "IDB",
+        "EBRD",
+        "OSCE",
+        "WMO",
+        "ITU",
+        "IOM",
+        "UNODC",
+        "ESCAP",
+    ]
+)
+
+NON_ORG_HEADS = frozenset(
+    [
+        "program",
+        "programs",
+        "grant",
+        "grants",
+        "account",
+        "accounts",
+        "institutions",
+        "initiative",
+        "initiatives",
+        "act",
+        "acts",
+    ]
+)
+
+GENERIC_PHRASE_WORDS = frozenset(
+    {"media", "relations", "communications", "press", "public", "affairs", "investor", "news"}
+)
+
+GENERIC_ORG_WORDS = frozenset(
+    [
+        "department",
+        "board",
+        "office",
+        "agency",
+        "ministry",
+        "committee",
+        "subcommittee",
+        "council",
+        "commission",
+        "administration",
+        "bureau",
+        "authority",
+        "group",
+        "company",
+        "government",
+        "division",
+        "unit",
+        "treasury",
+        "directorate",
+        "secretariat",
+        "organisation",
+        "organization",
+        "institute",
+        "foundation",
+    ]
+)
+
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+ADDRESS_HEADS = frozenset({"building", "street", "avenue", "road", "plaza", "headquarters"})
+
+ADDRESS_WORDS = frozenset({"suite", "room", "avenue", "street", "boulevard", "floor"})
+
+PORTFOLIO_HOLDERS = frozenset(
+    {
+        "minister",
+        "ministers",
+        "secretary",
+        "commissioner",
+        "undersecretary",
+        "ministry",
+        "committee",
+        "subcommittee",
+    }
+)
+
+NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*$")
+
+PARTY_WORDS = frozenset({"republican", "democrat", "independent", "labour", "conservative"})
+
+ROLES_ORGS_HAVE_TOO = frozenset(
+    {
+        "leader",
+        "developer",
+        "partner",
+        "member",
+        "owner",
+        "producer",
+        "provider",
+        "maker",
+        "supplier",
+        "operator",
+        "manufacturer",
+        "publisher",
+        "sponsor",
+        "host",
+        "unit",
+    }
+)
+
+HONORIFIC_WORDS = frozenset(
+    {
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "prof",
+        "honourable",
+        "honorable",
+        "hon",
+        "sir",
+        "dame",
+        "h.e",
+        "his",
+        "her",
+        "amb",
+    }
+)
+
+COMPANY_SUFFIX = re.compile(
+    r",?\s+(?:Inc\.?|Ltd\.?|LLC|plc|PLC|Corp\.?|Corporation|Co\.|GmbH|S\.A\.|AG|N\.V\.|a\.s\.)$"
+)
+
+COMPANY_HEADS = frozenset(
+    [
+        "Foods",
+        "Grocers",
+        "Partners",
+        "Kitchens",
+        "Metals",
+        "Analytics",
+        "Biosciences",
+        "Holdings",
+        "Systems",
+        "Technologies",
+        "Labs",
+        "Pharmaceuticals",
+        "Therapeutics",
+        "Airways",
+        "Airlines",
+        "Motors",
+        "Industries",
+        "Enterprises",
+        "Logistics",
+        "Solutions",
+        "Ventures",
+        "Bancorp",
+        "Robotics",
+        "Mining",
+        "Minerals",
+        "LLP",
+        "GmbH",
+        "AG",
+    ]
+)
+
+PATTERN_HEADS = (
+    frozenset(
+        [
+            "Ministry",
+            "Department",
+            "Agency",
+            "Office",
+            "Hub",
+            "Association",
+            "Organization",
+            "Organisation",
+            "Bank",
+            "Fund",
+            "Council",
+            "Commission",
+            "Committee",
+            "Subcommittee",
+            "Institute",
+            "Institution",
+            "University",
+            "College",
+            "School",
+            "Academy",
+            "Administration",
+            "Bureau",
+            "Authority",
+            "Foundation",
+            "Corporation",
+            "Company",
+            "Inc.",
+            "Ltd.",
+            "LLC",
+            "plc",
+            "Corp.",
+            "Group",
+            "Society",
+            "Federation",
+            "Alliance",
+            "Union",
+            "Board",
+            "Network",
+            "Trust",
+            "Consortium",
+            "Embassy",
+            "Secretariat",
+            "Directorate",
+            "Coalition",
+            "Court",
+            "Parliament",
+            "Assembly",
+            "Laboratory",
+            "Laboratories",
+            "Hospital",
+            "Chamber",
+            "Cooperative",
+            "Partnership",
+            "Caucus",
+            "Center",
+            "Centre",
+        ]
+    )
+    | COMPANY_HEADS
+)
+
+DISTRICT_KINDS = frozenset(
+    {"Utility", "School", "Water", "Irrigation", "Fire", "Sanitation", "Transit", "Conservation"}
+)
+
+COMMON_FIRST_WORDS = frozenset(
+    [
+        "American",
+        "United",
+        "General",
+        "National",
+        "International",
+        "Global",
+        "First",
+        "Royal",
+        "Standard",
+        "Pacific",
+        "Atlantic",
+        "Continental",
+        "Southern",
+        "Northern",
+        "Eastern",
+        "Western",
+        "Central",
+        "New",
+        "Great",
+        "Public",
+        "Federal",
+        "State",
+        "City",
+        "Union",
+        "Trust",
+        "Capital",
+        "Advanced",
+        "Applied",
+        "Integrated",
+        "Allied",
+        "Consolidated",
+    ]
+)
