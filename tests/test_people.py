@@ -1355,3 +1355,44 @@ def test_people_coordinated_given_names(body: str, names: set[str]) -> None:
 )
 def test_people_minister_serves_the_government_named(body: str, org: str | None) -> None:
     assert person(record_of(body), "Luc Gagnon").organization == org
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "titled", "untitled"),
+    [
+        pytest.param(
+            "The letter was co-signed by Senators Barbara Boxer (D-CA), Christopher J. Dodd "
+            "(D-CT), Byron L. Dorgan (D-ND) and Ken Salazar (D-CO).",
+            ["Barbara Boxer", "Christopher J. Dodd", "Byron L. Dorgan", "Ken Salazar"],
+            [],
+            id="long-list",
+        ),
+        # Negative: the list ends at the sentence; a later name is not a senator.
+        pytest.param(
+            "Sens. Tom Carper and Joe Biden wrote the bill. Mary Jones of Dover testified.",
+            ["Tom Carper", "Joe Biden"],
+            ["Mary Jones"],
+            id="list-ends",
+        ),
+    ],
+)
+def test_people_plural_rank_covers_the_whole_list(
+    body: str, titled: list[str], untitled: list[str]
+) -> None:
+    record = record_of(body)
+    assert [person(record, n).title for n in titled] == ["Senator"] * len(titled)
+    assert [person(record, n).title for n in untitled] == [None] * len(untitled)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+def test_people_second_contact_is_not_the_first_ones_employer() -> None:
+    body = (
+        "Senator Larry Craig praised the bill.\n\n"
+        "Contact: Mike Tracy, 208/342-7985; Dan Whiting, 202/224-8078.\n"
+    )
+    record = record_of(body)
+    assert person(record, "Mike Tracy").organization is None
+    assert person(record, "Dan Whiting").organization is None

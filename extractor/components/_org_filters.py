@@ -147,6 +147,8 @@ def person_shaped(name: str) -> bool:
     lowered = {w.lower() for w in words}
     if lowered & (ORG_WORDS | PLACE_HEADS | EVENT_HEADS | WORK_HEADS | NON_ORG_HEADS):
         return False
+    if set(words) & COMPANY_HEADS:
+        return False  # "Cascade Hearth Foods"
     if lowered & (resources.title_words() | resources.region_words()):
         return False
     if any(w in resources.demonyms() or w in resources.us_states() for w in lowered):

@@ -456,7 +456,9 @@ def _pre_title(
     if begin > end:
         return (honorific, -1, -1) if honorific else None
     words = [t.text.lstrip("-–—") for t in doc[begin : end + 1]]
-    if not any(_is_rank(w) or w.lower() in resources.title_words() for w in words):
+    if not any(
+        _is_rank(w) or w in _PLURAL_RANKS or w.lower() in resources.title_words() for w in words
+    ):
         return (honorific, -1, -1) if honorific else None
     return honorific, doc[begin].idx, doc[end].idx + len(doc[end].text)
 
@@ -470,6 +472,7 @@ def _title_start(token: Token, org_starts: set[int]) -> bool:
         return False
     return (
         _is_rank(text)
+        or text in _PLURAL_RANKS  # "Senators A, B and C"
         or text.lower() in resources.title_words()
         or text.lower() in _MODIFIERS
         or token.idx in org_starts
@@ -925,31 +928,39 @@ _COMPANY_WORDS = frozenset(
 
 
 def _share_plural_titles(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``Reps. A (R-DE) and B (D-FL)``: B takes A's title when a plural rank heads the list."""
+    """``Sens. A (D-DE), B, C and D``: every name of a list headed by a plural rank takes
+    the rank, as long as the names follow one another with only commas, "and" and party
+    tags between them."""
     shared: list[Mention] = []
+    chain: str | None = None  # the plural rank's title while its list runs on
     for mention in mentions:
         previous = shared[-1] if shared else None
+        coordinated = previous is not None and bool(
+            _COORDINATED.match(text[previous.end : mention.start])
+        )
         if (
             previous is not None
-            and mention.title is None
-            and previous.title is not None
-            and _COORDINATED.match(text[previous.end : mention.start])
-            and re.search(
-                r"(?:Sens|Reps|Govs)\.\s*$|(?:tors|tives|nors)\s*$",
-                text[max(0, previous.start - 20) : previous.start],
-            )
+            and previous.title
+            and _PLURAL_BEFORE.search(text[max(0, previous.start - 20) : previous.start])
         ):
+            chain = previous.title
+        if not coordinated:
+            chain = None
+        if chain and mention.title is None:
             mention = Mention(
                 mention.name,
                 mention.start,
                 mention.end,
                 mention.honorific,
-                previous.title,
+                chain,
                 mention.organization,
                 mention.org_index,
             )
         shared.append(mention)
     return shared
+
+
+_PLURAL_BEFORE = re.compile(r"(?:Sens|Reps|Govs)\.?\s*$|(?:tors|tives|nors)\s*$")
 
 
 def _is_place_only(person: PersonHit) -> bool:
@@ -983,6 +994,7 @@ def find_contacts(text: str, names: list[tuple[str, int]]) -> list[ContactHit]:
         One entry per contact block.
     """
     contacts = []
+    person_names = {name for name, _ in names}
     for found in contact_blocks(text):
         block, end = text[found.body_start : found.end], found.end
         header_start, header_end = found.start, found.body_start
@@ -999,6 +1011,8 @@ def find_contacts(text: str, names: list[tuple[str, int]]) -> list[ContactHit]:
         for part in fields:
             if part in (hit.email, hit.phone) or (hit.name and hit.name in part):
                 continue
+            if part in person_names:
+                continue  # "Contact: A, phone; B, phone": B is a second contact, not A's employer
             if "@" in part or _PHONE.fullmatch(part) or part.lower().startswith(("tel", "phone")):
                 continue
             if hit.title is None and _title_like(part.split()):
@@ -1019,6 +1033,8 @@ def _names_an_organisation(part: str) -> bool:
         return False
     if {w.lower() for w in words} & (_ORG_HEADS | _COMPANY_WORDS):
         return True
+    if person_shaped(part):
+        return False  # a second contact's name
     return len(words) >= 2 and all(w[:1].isupper() for w in words)  # "Northwind Logistics"
 
 
