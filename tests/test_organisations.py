@@ -1004,3 +1004,40 @@ def test_organisations_bills_verbs_and_common_nouns(
     body: str, absent: list[str], present: list[str]
 ) -> None:
     check_absent_present(body, absent, present)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "name", "aliases", "absent"),
+    [
+        pytest.param(
+            "The U.S. Senate passed the bill on Monday, and the Senate will vote again in May.",
+            "U.S. Senate",
+            {"senate"},
+            [],
+            id="country-prefixed-body",
+        ),
+        pytest.param(
+            "The U.S. Department of Agriculture will pay growers in KS. USDA said the Department "
+            "of Agriculture had the funds.",
+            "U.S. Department of Agriculture",
+            {"usda", "department of agriculture"},
+            ["KS"],
+            id="us-initialism",
+        ),
+        # Negative: a plural kind of body is not one organisation.
+        pytest.param(
+            "He was nominated to the U.S. Service Academies by the Naval Academy Board.",
+            "Naval Academy Board",
+            set(),
+            ["U.S. Service Academies"],
+            id="plural-kind",
+        ),
+    ],
+)
+def test_organisations_national_bodies(
+    body: str, name: str, aliases: set[str], absent: list[str]
+) -> None:
+    check_absent_present(body, absent, [name])
+    assert aliases <= forms(named(record_of(body), name))

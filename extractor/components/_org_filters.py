@@ -41,6 +41,8 @@ def is_not_organisation(name: str) -> bool:
         return True
     if resources.normalise_country_key(name) in resources.country_aliases():
         return True
+    if name in resources.us_states():
+        return True  # "KS", "Massachusetts" tagged ORG
     if key in resources.demonyms():
         return True
     if " " not in name and key.replace("’", "'") in resources.city_countries():

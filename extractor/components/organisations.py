@@ -285,8 +285,13 @@ def _add_short_company_names(text: str, registry: _Registry) -> None:
 
 
 def initials(name: str) -> str:
-    """Initials of the capitalised words: "Government Accountability Office" -> "GAO"."""
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+    """Initials of the capitalised words: "Government Accountability Office" -> "GAO",
+    "U.S. Department of Agriculture" -> "USDA"."""
+    return "".join(
+        w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else w[0]
+        for w in name.replace("-", " ").split()
+        if w[:1].isupper()
+    )
 
 
 def _merge_initialisms(registry: _Registry) -> None:
@@ -297,8 +302,10 @@ def _merge_initialisms(registry: _Registry) -> None:
         targets = [
             o
             for o in registry.orgs
-            if o is not org and o.acronym is None and initials(o.name) == org.name
-        ]
+            if o is not org
+            and o.acronym is None
+            and org.name in (initials(o.name), "US" + initials(o.name))
+        ]  # "USDA" also names a "Department of Agriculture" written without "U.S."
         if len(targets) == 1:
             target = targets[0]
             target.acronym = org.name
@@ -416,7 +423,10 @@ def _add_entities(
         if cleaned[0].split()[0].lower() in resources.title_words():
             continue  # "Counsellor for Climate and Development" is a job title
         org_end = cleaned[1] + len(cleaned[0])
-        if any(s < org_end and cleaned[1] < e for s, e in country_spans) or any(
+        leading = [e for s, e in country_spans if s == cleaned[1]]
+        if leading and looks_like_org(text[leading[0] : org_end]) and not _plural_head(cleaned[0]):
+            pass  # "U.S. Senate", "Canadian ..." : a national body named with its country
+        elif any(s < org_end and cleaned[1] < e for s, e in country_spans) or any(
             cleaned[1] <= s < org_end < e for s, e in all_countries
         ):
             continue  # "Côte" of "Côte d’Ivoire", "National Education of Côte"
@@ -436,6 +446,12 @@ def _add_entities(
         if name in rejected and not registry.by_key.get(_key(name)):
             continue
         registry.add(name, start, start + len(name))
+
+
+def _plural_head(name: str) -> bool:
+    """ "U.S. Service Academies": a kind of body, not one organisation."""
+    last = name.split()[-1].lower()
+    return last.endswith("ies") or (last.endswith("s") and last[:-1] in ORG_WORDS)
 
 
 def _widen(name: str, start: int, patterns: list[tuple[str, int]]) -> tuple[str, int]:
