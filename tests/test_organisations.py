@@ -1041,3 +1041,61 @@ def test_organisations_national_bodies(
 ) -> None:
     check_absent_present(body, absent, [name])
     assert aliases <= forms(named(record_of(body), name))
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "present", "absent"),
+    [
+        pytest.param(
+            "The U.S. Department of Agriculture, Office of Rural Development has awarded a grant.",
+            ["U.S. Department of Agriculture", "Office of Rural Development"],
+            ["U.S. Department of Agriculture, Office of Rural Development"],
+            id="comma-between-bodies",
+        ),
+        pytest.param(
+            "The Department of Health and Human Services and HHS staff agreed.",
+            ["Department of Health and Human Services"],
+            ["Department of Health and Human Services and HHS"],
+            id="and-before-acronym",
+        ),
+        # Negative: a comma before a place keeps the place out.
+        pytest.param(
+            "Homes in Franklin, Southampton County and Surry, Isle of Wight County were flooded, "
+            "said the Virginia Farm Bureau.",
+            ["Virginia Farm Bureau"],
+            ["Surry"],
+            id="comma-before-place",
+        ),
+    ],
+)
+def test_organisations_commas_and_acronyms_split(
+    body: str, present: list[str], absent: list[str]
+) -> None:
+    check_absent_present(body, absent, present)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "name", "alias"),
+    [
+        pytest.param(
+            "The Department of Health and Human Services said HHS would pay.",
+            "Department of Health and Human Services",
+            "hhs",
+            id="department-initials",
+        ),
+        pytest.param(
+            "The House of Representatives voted, and the House will meet again.",
+            "House of Representatives",
+            "house",
+            id="house",
+        ),
+    ],
+)
+def test_organisations_short_names_of_federal_bodies(body: str, name: str, alias: str) -> None:
+    record = record_of(body)
+    assert alias in forms(named(record, name))
+    assert len(record.organizations) == 1

@@ -143,7 +143,11 @@ def _split_run(
         if (
             text in ("and", "&")
             and pieces[-1]
-            and (following == "the" or is_head(pieces[-1][-1].group()))
+            and (
+                following == "the"
+                or is_head(pieces[-1][-1].group())
+                or (following.isupper() and len(following.strip(".,;:")) >= 2)  # "X and HHS"
+            )
         ):
             pieces.append([])
             continue

@@ -174,9 +174,13 @@ def _extend_long_form(
 
 
 def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
-    """Repair an ORG entity: cut at "(", a line break or an e-mail; drop a leading "the" or
+    """Repair an ORG entity: cut at "(", a line break, an e-mail or a comma before a second
+    body ("Department of Agriculture, Office of Rural Development"); drop a leading "the" or
     "About", possessives and dangling words."""
     cut = re.split(r"\(|\n|\S+@", text, maxsplit=1)[0].rstrip()
+    parts = re.split(r",\s+(?=(?:the\s+)?[A-Z]\w+ of\b)", cut, maxsplit=1)
+    if len(parts) == 2 and looks_like_org(parts[1]) and not is_not_organisation(parts[1]):
+        cut = parts[0]
     match = _LEADING_THE.match(cut) or re.match(r"^(?:About|Recent|Current|Several)\s+", cut)
     if match:
         start += match.end()
@@ -294,6 +298,15 @@ def initials(name: str) -> str:
     )
 
 
+def _initialisms(name: str) -> set[str]:
+    """Acronyms a name may go by: its initials, with "US" for a federal body written without
+    "U.S." ("USDA"), without the "D" of "Department of" ("HHS")."""
+    forms = {initials(name), "US" + initials(name)}
+    if name.startswith("Department of "):
+        forms.add(initials(name[len("Department of ") :]))
+    return forms
+
+
 def _merge_initialisms(registry: _Registry) -> None:
     """Fold an acronym-only organisation into the one whose initials spell it."""
     for org in list(registry.orgs):
@@ -302,10 +315,8 @@ def _merge_initialisms(registry: _Registry) -> None:
         targets = [
             o
             for o in registry.orgs
-            if o is not org
-            and o.acronym is None
-            and org.name in (initials(o.name), "US" + initials(o.name))
-        ]  # "USDA" also names a "Department of Agriculture" written without "U.S."
+            if o is not org and o.acronym is None and org.name in _initialisms(o.name)
+        ]
         if len(targets) == 1:
             target = targets[0]
             target.acronym = org.name
@@ -537,6 +548,8 @@ def _short_form_of(short: str, full: OrgHit) -> bool:
         return True
     if short.isupper():
         return False
+    if short in ("House", "Senate") and any(f.startswith(short + " of ") for f in forms):
+        return True  # "House" of "House of Representatives"
     plain = short.split()[0] not in COMMON_FIRST_WORDS and not looks_like_org(short)
     for form in forms:
         company = form.split()[-1] in COMPANY_HEADS or bool(COMPANY_SUFFIX.search(form))
