@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from _helpers import record_of, release, xfail
+from _helpers import record_of, release
 
 from extractor.components.people import (
     Mention,
@@ -618,10 +618,6 @@ def test_people_rank_is_title(body: str, name: str, title: str | None) -> None:
             "Investment, presented the data.",
             "Bounmy Phommachanh",
             id="lao-bare",
-            marks=xfail(
-                "the model tags no PERSON for the Lao name and, without an honorific, "
-                "there is no fallback: no person"
-            ),
         ),
         pytest.param("Wang Lei closed the meeting in Beijing on Friday.", "Wang Lei", id="chinese"),
         pytest.param(
@@ -1133,6 +1129,11 @@ def test_people_found_whatever_the_entity_label(body: str, name: str, title: str
         ),
         pytest.param(
             "Flooding closed roads in Ostrava, Olomouc and Brno on Monday.", "Ostrava", id="cities"
+        ),
+        pytest.param(
+            "Blackstone Heritage Area, chief attraction of the valley, drew visitors.",
+            "Blackstone Heritage Area",
+            id="area-before-title-word",
         ),
     ],
 )

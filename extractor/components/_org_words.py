@@ -104,6 +104,7 @@ PLACE_HEADS = frozenset(
         "hills",
         "beach",
         "hill",
+        "area",
         "headquarters",
         "building",
         "tower",

@@ -634,6 +634,11 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         and person_shaped(ent.text)
         and introduces_person(doc, ent.start, ent.end)
     ]  # "Lydia Kamau-Frost, the university’s chief economist" tagged ORG
+    spans += [
+        run
+        for run in _untagged_name_runs(doc, body_start)
+        if person_shaped(run.text) and introduces_person(doc, run.start, run.end)
+    ]  # "Bounmy Phommachanh, Director of Statistics" the model left untagged
     for match in _NICKNAMED.finditer(text, body_start):
         named = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if named is not None:
@@ -672,6 +677,21 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         )
     ]
     return sorted((s for s in spans if s not in inside), key=lambda s: s.start_char)
+
+
+def _untagged_name_runs(doc: Doc, body_start: int) -> list[Span]:
+    """Runs of two to four proper nouns outside any entity, each ending its run."""
+    runs: list[Span] = []
+    start = None
+    for token in doc:
+        inside = token.pos_ == "PROPN" and not token.ent_type_ and token.idx >= body_start
+        if inside and start is None:
+            start = token.i
+        if not inside and start is not None:
+            if 2 <= token.i - start <= 4:
+                runs.append(doc[start : token.i])
+            start = None
+    return runs
 
 
 def _joined_person_ents(doc: Doc) -> list[Span]:
