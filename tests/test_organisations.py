@@ -1099,3 +1099,29 @@ def test_organisations_short_names_of_federal_bodies(body: str, name: str, alias
     record = record_of(body)
     assert alias in forms(named(record, name))
     assert len(record.organizations) == 1
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        pytest.param(
+            "The Congressional Gold Medal was presented by the Tuskegee Airmen Association.",
+            ["Congressional Gold Medal"],
+            ["Tuskegee Airmen Association"],
+            id="medal",
+        ),
+        pytest.param(
+            "Leaders of the Civil Rights Movement met the Southern Christian Leadership "
+            "Conference board at the Capitol.",
+            ["Civil Rights Movement", "Capitol"],
+            [],
+            id="movement-and-building",
+        ),
+    ],
+)
+def test_organisations_awards_movements_buildings(
+    body: str, absent: list[str], present: list[str]
+) -> None:
+    check_absent_present(body, absent, present)

@@ -1397,3 +1397,17 @@ def test_people_second_contact_is_not_the_first_ones_employer() -> None:
     record = record_of(body)
     assert person(record, "Mike Tracy").organization is None
     assert person(record, "Dan Whiting").organization is None
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param("The Corps manages Lake Texoma and Lake Eufaula for anglers.", id="lakes"),
+        pytest.param("Soldiers at Fort Riley welcomed the decision.", id="fort"),
+        pytest.param("Farmers near Twin Falls welcomed the decision.", id="falls"),
+    ],
+)
+def test_people_places_named_like_people(body: str) -> None:
+    assert record_of(body).people == []

@@ -23,6 +23,8 @@ EVENT_HEADS = frozenset(
         "day",
         "awards",
         "award",
+        "medal",
+        "prize",
         "meeting",
         "seminar",
         "roundtable",
@@ -244,6 +246,7 @@ NON_ORG_HEADS = frozenset(
         "initiatives",
         "act",
         "acts",
+        "movement",
     ]
 )
 

@@ -45,10 +45,14 @@ _PLACE_HEADS = frozenset(
         "airport",
         "site",
         "memorial",
+        "falls",
+        "springs",
+        "heights",
         "monument",
         "trail",
     }
 )
+_PLACE_FIRST_WORDS = frozenset({"Lake", "Mount", "Mt.", "Fort", "Ft.", "Port", "Cape", "Camp"})
 _PLURAL_RANKS = {
     "Sens.": "Senator",
     "Senators": "Senator",
@@ -182,6 +186,8 @@ def _plausible_name(name: str) -> bool:
         return False
     if name.split()[-1].lower() in _PLACE_HEADS:
         return False
+    if name.split()[0] in _PLACE_FIRST_WORDS:
+        return False  # "Lake Texoma", "Fort Riley"
     key = name.lower()
     if key in resources.non_org_words() or key in resources.region_words():
         return False
