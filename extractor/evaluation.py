@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import InputError
-from extractor.scoring import Report, score_document
+from extractor.scoring import EXTRACTION_FAILED, Report, score_document
 
 #: One input for a predictor: a text, ``(text, source)`` or ``(text, source, reference_date)``.
 Item = str | tuple[str, str | None] | tuple[str, str | None, dt.date | None]
 Predictor = Callable[[Sequence[Item]], list[dict[str, Any]]]
 
 GOLD_SUFFIXES: tuple[str, ...] = (".gold.json", ".expected.json")
-FAILED = "extraction_failed"
+FAILED = EXTRACTION_FAILED
 _LIST_FIELDS = (
     "organizations",
     "people",

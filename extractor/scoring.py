@@ -50,6 +50,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 LABELS: dict[str, str] = {
+    "extraction_failed": "documents the system failed on (share)",
     "quotes@0.3": "quotes, token overlap >= 0.3",
     "quotes@0.8": "quotes, token overlap >= 0.8",
     "quote_speaker": "speaker accuracy (matched @0.3, gold speaker known)",
@@ -78,6 +79,9 @@ _HONORIFIC_PREFIX = re.compile(
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _LEADING_THE = re.compile(r"^the\s+")
+
+EXTRACTION_FAILED = "extraction_failed"
+"""Warning code of a record standing in for a document the system failed on."""
 
 ErrorKind = Literal["missed", "false_alarm", "wrong"]
 
@@ -617,6 +621,8 @@ def score_document(pred: Mapping[str, Any], gold: Mapping[str, Any], *, name: st
         A one-document :class:`Report`; add reports with ``+`` or :meth:`Report.combine`.
     """
     part = _Part()
+    failed = any(w.get("code") == EXTRACTION_FAILED for w in pred.get("warnings") or [])
+    part.rates["extraction_failed"] = Ratio(int(failed), 1)
     part.add(_score_quotes(pred.get("quotes") or [], gold.get("quotes") or []))
     part.add(_score_people(pred.get("people") or [], gold.get("people") or []))
     part.add(_score_organizations(pred.get("organizations"), gold.get("organizations")))

@@ -537,3 +537,14 @@ def test_scoring_format_table_has_one_column_per_system() -> None:
     column = lines[0].index("ours")
     assert row[column:].startswith("1.000 / 1.000 / 1.000")  # aligned under its header
     assert row[lines[0].index("baseline") :].startswith("0.000 / 0.000 / 0.000")
+
+
+# --------------------------------------------------------------------------- failures
+
+
+def test_scoring_failed_documents_are_counted() -> None:
+    from extractor.evaluation import failed_record
+
+    failed = failed_record(("some text", "a.txt"), RuntimeError("boom"))
+    assert score_document(failed, gold_doc()).rates["extraction_failed"] == Ratio(1, 1)
+    assert score_document(pred_doc(), gold_doc()).rates["extraction_failed"] == Ratio(0, 1)
