@@ -1125,3 +1125,49 @@ def test_organisations_awards_movements_buildings(
     body: str, absent: list[str], present: list[str]
 ) -> None:
     check_absent_present(body, absent, present)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        pytest.param(
+            "Farms in Ralls, St. Charles and Stoddard counties flooded, said the Missouri Farm "
+            "Bureau.",
+            ["Stoddard"],
+            ["Missouri Farm Bureau"],
+            id="counties",
+        ),
+        pytest.param(
+            "The hearing is in 342 Dirksen Senate Office Building with the Government "
+            "Accountability Office.",
+            ["Dirksen Senate Office"],
+            ["Government Accountability Office"],
+            id="building-after",
+        ),
+        pytest.param(
+            "Airmen trained at Lockbourne Air Base with the Tuskegee Airmen Association.",
+            ["Lockbourne Air Base"],
+            ["Tuskegee Airmen Association"],
+            id="air-base",
+        ),
+        pytest.param(
+            "Imports of milk protein concentrate (MPC) worry the Dairy Farmers Cooperative. "
+            "MPC prices fell.",
+            ["MPC"],
+            ["Dairy Farmers Cooperative"],
+            id="term-acronym",
+        ),
+        pytest.param(
+            "September 2007 Press Releases\n\nThe Farm Service Agency will pay.",
+            ["Press Releases"],
+            ["Farm Service Agency"],
+            id="press-releases",
+        ),
+    ],
+)
+def test_organisations_counties_bases_terms(
+    body: str, absent: list[str], present: list[str]
+) -> None:
+    check_absent_present(body, absent, present)

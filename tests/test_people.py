@@ -1411,3 +1411,40 @@ def test_people_second_contact_is_not_the_first_ones_employer() -> None:
 )
 def test_people_places_named_like_people(body: str) -> None:
     assert record_of(body).people == []
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "name", "is_person"),
+    [
+        pytest.param(
+            "Honourees include Herndon Cummings of Dublin, Clarence Jamison of Cleveland, and "
+            "others.",
+            "Herndon Cummings",
+            True,
+            id="honouree-of-town",
+        ),
+        # Negative: a place before a quote's attribution, a portfolio, a newspaper.
+        pytest.param(
+            '"It matters to Western Maryland," said Senator Barbara Mikulski.',
+            "Western Maryland",
+            False,
+            id="place-before-said-senator",
+        ),
+        pytest.param(
+            "The bill funds Homeland Security, the Attorney General, and the courts.",
+            "Homeland Security",
+            False,
+            id="portfolio-before-title",
+        ),
+        pytest.param(
+            "The New Light of Myanmar, a state newspaper, reported it.",
+            "The New Light",
+            False,
+            id="newspaper",
+        ),
+    ],
+)
+def test_people_context_cues_are_not_fooled(body: str, name: str, is_person: bool) -> None:
+    assert (name in {p.name for p in record_of(body).people}) is is_person

@@ -25,6 +25,7 @@ from extractor.components._org_words import (
     PARTY_WORDS,
     PLACE_HEADS,
     PORTFOLIO_HOLDERS,
+    PORTFOLIO_WORDS,
     ROLES_ORGS_HAVE_TOO,
     WORK_HEADS,
 )
@@ -147,6 +148,8 @@ def person_shaped(name: str) -> bool:
     if not 2 <= len(words) <= 4 or not all(NAME_WORD.match(w) for w in words):
         return False
     lowered = {w.lower() for w in words}
+    if words[0] in ("The", "A", "An") or lowered & PORTFOLIO_WORDS:
+        return False  # "The New Light", "Homeland Security"
     if lowered & (ORG_WORDS | PLACE_HEADS | EVENT_HEADS | WORK_HEADS | NON_ORG_HEADS):
         return False
     if set(words) & COMPANY_HEADS:
@@ -167,7 +170,12 @@ def introduces_person(doc: Doc, start: int, end: int) -> bool:
     a job title in apposition (``X, Chief Financial Officer``, ``X, the university’s chief
     economist``) or a rank or party right before (``Commissioner X``, ``Republican X``)."""
     if end < len(doc) and doc[end].text == ",":
-        words = [t.lower_ for t in doc[end + 1 : end + 8]]
+        following = doc[end + 1 : end + 8]
+        stop = next(
+            (i for i, t in enumerate(following) if t.is_quote or t.pos_ in ("VERB", "AUX")),
+            len(following),
+        )  # not '"X," said Senator Y': a quote's end and its attribution
+        words = [t.lower_ for t in following[:stop]]
         skip = 1 if words[:1] and words[0] in ("a", "an", "the", "its", "our", "their") else 0
         if len(words) > skip + 1 and words[skip + 1] in ("’s", "'s"):
             skip += 2  # "the university’s chief economist"
@@ -185,6 +193,17 @@ def introduces_person(doc: Doc, start: int, end: int) -> bool:
             word in PARTY_WORDS or (word in resources.title_words() and word != "general")
         ):
             return True
+    before_word = doc[start - 1] if start > 0 else None
+    listed = before_word is None or (  # not inside a title: "Minister of Water and [X] of Y"
+        before_word.lower_ not in ("of", "and", "for", "&", "the") and not before_word.is_title
+    )
+    if (
+        listed
+        and end + 2 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].ent_type_ == "GPE"
+    ):
+        return doc[end + 2].text in (",", "and", ";", ".")  # honourees: "X of Dublin, Y of ..."
     return False
 
 
@@ -234,8 +253,11 @@ def title_modifier(doc: Doc, ent: Span) -> bool:
 
 
 def place_by_context(doc: Doc, ent: Span) -> bool:
-    """A short ORG with no organisation word written as a place: ``in [Franklin], Southampton
-    County``, ``in [Kings Point], New York``."""
+    """An ORG written as a place: ``in [Franklin], Southampton County``, ``in [Kings Point],
+    New York``, ``[Stoddard] counties``, ``342 [Dirksen Senate Office] Building``."""
+    following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if following in ADDRESS_HEADS or following in ("county", "counties", "parish"):
+        return True
     words = {w.lower() for w in ent.text.split()}
     if len(words) > 2 or words & ORG_WORDS or set(ent.text.split()) & COMPANY_HEADS:
         return False

@@ -130,6 +130,7 @@ ORG_WORDS = frozenset(
         "fund",
         "council",
         "commission",
+        "subcommittee",
         "committee",
         "institute",
         "institution",
@@ -251,7 +252,20 @@ NON_ORG_HEADS = frozenset(
 )
 
 GENERIC_PHRASE_WORDS = frozenset(
-    {"media", "relations", "communications", "press", "public", "affairs", "investor", "news"}
+    {
+        "media",
+        "relations",
+        "communications",
+        "press",
+        "public",
+        "affairs",
+        "investor",
+        "news",
+        "release",
+        "releases",
+        "statement",
+        "statements",
+    }
 )
 
 GENERIC_ORG_WORDS = frozenset(
@@ -285,7 +299,30 @@ GENERIC_ORG_WORDS = frozenset(
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
-ADDRESS_HEADS = frozenset({"building", "street", "avenue", "road", "plaza", "headquarters"})
+PORTFOLIO_WORDS = frozenset(
+    {
+        "security",
+        "defense",
+        "defence",
+        "health",
+        "education",
+        "energy",
+        "transportation",
+        "commerce",
+        "justice",
+        "labor",
+        "labour",
+        "treasury",
+        "agriculture",
+        "interior",
+        "affairs",
+        "resources",
+        "development",
+        "appropriations",
+    }
+)
+"""Subjects of ministries and committees: never words of a person's name."""
+ADDRESS_HEADS = frozenset({"building", "street", "avenue", "road", "plaza", "headquarters", "base"})
 
 ADDRESS_WORDS = frozenset({"suite", "room", "avenue", "street", "boulevard", "floor"})
 

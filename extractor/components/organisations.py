@@ -338,7 +338,7 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     ents = doc.ents  # each access of ents rebuilds the spans: read it once
     registry = _Registry()
     definitions = find_acronym_definitions(text)
-    rejected = _add_definitions(text, ents, definitions, registry)
+    rejected = _add_definitions(text, ents, definitions, registry) | defined_terms(text)
     body_start = header_end(doc)
     context = _Context(
         text=text,
@@ -381,6 +381,19 @@ class _Context:
         )  # "CHF 18 million"
 
 
+def defined_terms(text: str) -> set[str]:
+    """Acronyms defined for lower-case terms: "milk protein concentrate (MPC)" names a thing,
+    so a later "MPC" is no organisation."""
+    terms = set()
+    for match in _PAREN_ACRONYM.finditer(text):
+        acronym = match.group("acr")
+        words = re.findall(r"[\w’'-]+", text[max(0, match.start() - 80) : match.start()])
+        words = words[-len(acronym) :]
+        if all(w.islower() for w in words) and "".join(w[0] for w in words) == acronym.lower():
+            terms.add(acronym)
+    return terms
+
+
 def _add_definitions(
     text: str, ents: tuple[Span, ...], definitions: list[AcronymDefinition], registry: _Registry
 ) -> set[str]:
@@ -389,7 +402,8 @@ def _add_definitions(
     for definition in definitions:
         definition = _extend_long_form(text, ents, definition)
         long = clean_org_text(definition.long, definition.long_start)
-        if long is None:
+        if long is None:  # "milk protein concentrate (MPC)": a term, not an organisation
+            rejected.add(definition.acronym)
             continue
         name, start = long
         tagged = any(ent.label_ == "ORG" and ent.start_char <= start < ent.end_char for ent in ents)
