@@ -1448,3 +1448,39 @@ def test_people_places_named_like_people(body: str) -> None:
 )
 def test_people_context_cues_are_not_fooled(body: str, name: str, is_person: bool) -> None:
     assert (name in {p.name for p in record_of(body).people}) is is_person
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "titled"),
+    [
+        pytest.param(
+            "U.S. Senators Saxby Chambliss, R-Ga., and Johnny Isakson, R-Ga., praised the bill.",
+            ["Saxby Chambliss", "Johnny Isakson"],
+            id="comma-party-tags",
+        ),
+        pytest.param(
+            "Representatives Rush Holt (D-NJ), Frank Pallone (D-NJ) and Bill Pascrell (D-NJ) "
+            "wrote to the agency.",
+            ["Rush Holt", "Frank Pallone", "Bill Pascrell"],
+            id="first-name-tagged-org",
+        ),
+    ],
+)
+def test_people_rank_lists_with_party_tags(body: str, titled: list[str]) -> None:
+    record = record_of(body)
+    assert {person(record, n).title for n in titled} <= {"Senator", "Representative"}
+    assert all(person(record, n).title for n in titled)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+def test_people_and_organisations_skip_all_caps_lines() -> None:
+    body = (
+        "FEINGOLD LEADS EFFORT TO COVER LAUTENBERG BLAST ADMINISTRATION COSTS\n"
+        "Senator Russ Feingold and the Farm Service Agency announced the plan."
+    )
+    record = record_of(body)
+    assert [p.name for p in record.people] == ["Russ Feingold"]
+    assert [o.name for o in record.organizations] == ["Farm Service Agency"]

@@ -189,10 +189,11 @@ def introduces_person(doc: Doc, start: int, end: int) -> bool:
     if start > 0:
         before = doc[start - 1]
         word = before.lower_
+        rank = word[:-1] if word.endswith("s") and word[:-1] in resources.title_words() else word
         if before.text[:1].isupper() and (
-            word in PARTY_WORDS or (word in resources.title_words() and word != "general")
+            word in PARTY_WORDS or (rank in resources.title_words() and rank != "general")
         ):
-            return True
+            return True  # "Commissioner X", "Republican X", "Representatives X, Y"
     before_word = doc[start - 1] if start > 0 else None
     listed = before_word is None or (  # not inside a title: "Minister of Water and [X] of Y"
         before_word.lower_ not in ("of", "and", "for", "&", "the") and not before_word.is_title

@@ -43,7 +43,7 @@ def accept_country(text: str, name: str, start: int, end: int, key: str) -> bool
         previous.group(1) == "New" or f"{previous.group(1)} {name}" in resources.us_states()
     ):
         return False  # New Mexico, New Jersey, New Guinea
-    if key in ("us", "u.s") and _shouted_line(text, start):
+    if key in ("us", "u.s") and shouted_line(text, start):
         return False  # "JOIN US FOR THE LAUNCH"
     if key in _PERSON_NAMED and re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
         return False  # Jordan Ellis, Chad Novotny
@@ -56,7 +56,7 @@ MAX_WORDS = 6
 """Longest country form looked up, in words ("Lao People's Democratic Republic")."""
 
 
-def _shouted_line(text: str, position: int) -> bool:
+def shouted_line(text: str, position: int) -> bool:
     """Is the line around ``position`` written in capitals (a headline)?"""
     begin = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)

@@ -48,7 +48,7 @@ from extractor.components._org_words import (
     ORG_WORDS,
     POSSESSIVE,
 )
-from extractor.components._places import find_country_mentions
+from extractor.components._places import find_country_mentions, shouted_line
 
 _ACRONYM = r"[A-Z][A-Za-z&\-]{0,2}[A-Z][A-Z&\-]{0,8}"
 
@@ -436,6 +436,8 @@ def _add_entities(
             continue
         if context.excluded(ent.start_char, ent.end_char) or common_noun(doc, ent, text):
             continue
+        if shouted_line(text, ent.start_char) and ent.text not in resources.known_org_acronyms():
+            continue  # the model's entities in an all-caps headline line are noise
         if place_by_context(doc, ent) or title_modifier(doc, ent) or not_a_name(ent):
             continue
         cleaned = clean_org_text(ent.text, ent.start_char)
@@ -514,7 +516,7 @@ def _add_patterns(ents: tuple[Span, ...], context: _Context, registry: _Registry
         company = name.split()[-1] in COMPANY_HEADS or bool(COMPANY_SUFFIX.search(name))
         if not company and any(s < end and start < e for s, e in people):
             continue
-        if context.excluded(start, end):
+        if context.excluded(start, end) or shouted_line(context.text, start):
             continue
         registry.add(name, start, end)
 

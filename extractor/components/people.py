@@ -23,7 +23,7 @@ from extractor.components._base import FieldComponent, header_end
 from extractor.components._contacts import contact_blocks, name_fields
 from extractor.components._marks import quoted_title_ranges
 from extractor.components._org_filters import introduces_person, person_shaped
-from extractor.components._places import find_country_mentions
+from extractor.components._places import find_country_mentions, shouted_line
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
 _MODIFIERS = frozenset({"former", "acting", "interim", "deputy", "then", "outgoing", "incoming"})
@@ -61,7 +61,9 @@ _PLURAL_RANKS = {
     "Govs.": "Governor",
     "Governors": "Governor",
 }
-_COORDINATED = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|and|&|, and)\s*$")
+_COORDINATED = re.compile(
+    r"^\s*(?:\([^)]*\)|,\s*[RDI]-[A-Z][\w.]*)?\s*(?:,|and|&|, and)\s*$"
+)  # "A (D-DE), B", "A, R-Ga., and B"
 _DASHES = frozenset({"-", "--", "---", "–", "—"})
 _APPOSITIVE_END = frozenset(
     {"“", "”", '"', "«", "»", ",", ";", ".", ")", ":", "—", "–", "(", "!", "?"}
@@ -682,7 +684,10 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
             for b in spans
         )
     ]
-    return sorted((s for s in spans if s not in inside), key=lambda s: s.start_char)
+    return sorted(
+        (s for s in spans if s not in inside and not shouted_line(text, s.start_char)),
+        key=lambda s: s.start_char,
+    )  # an all-caps line (a headline repeated in the body) gives the model's noise
 
 
 def _untagged_name_runs(doc: Doc, body_start: int) -> list[Span]:
