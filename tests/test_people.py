@@ -1407,6 +1407,7 @@ def test_people_second_contact_is_not_the_first_ones_employer() -> None:
         pytest.param("The Corps manages Lake Texoma and Lake Eufaula for anglers.", id="lakes"),
         pytest.param("Soldiers at Fort Riley welcomed the decision.", id="fort"),
         pytest.param("Farmers near Twin Falls welcomed the decision.", id="falls"),
+        pytest.param("Hurricanes Rita and Katrina flooded the parish.", id="storms"),
     ],
 )
 def test_people_places_named_like_people(body: str) -> None:

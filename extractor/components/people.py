@@ -52,6 +52,7 @@ _PLACE_HEADS = frozenset(
         "trail",
     }
 )
+_STORMS = frozenset({"hurricane", "storm", "typhoon", "cyclone", "tropical"})
 _PLACE_FIRST_WORDS = frozenset({"Lake", "Mount", "Mt.", "Fort", "Ft.", "Port", "Cape", "Camp"})
 _PLURAL_RANKS = {
     "Sens.": "Senator",
@@ -190,6 +191,8 @@ def _plausible_name(name: str) -> bool:
         return False
     if name.split()[0] in _PLACE_FIRST_WORDS:
         return False  # "Lake Texoma", "Fort Riley"
+    if name.split()[0].lower().rstrip("s") in _STORMS:
+        return False  # "Hurricanes Rita and Katrina"
     key = name.lower()
     if key in resources.non_org_words() or key in resources.region_words():
         return False
