@@ -1485,3 +1485,17 @@ def test_people_and_organisations_skip_all_caps_lines() -> None:
     record = record_of(body)
     assert [p.name for p in record.people] == ["Russ Feingold"]
     assert [o.name for o in record.organizations] == ["Farm Service Agency"]
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+def test_people_party_tags_mark_politicians_and_keep_lists_together() -> None:
+    body = (
+        "The senators were joined by U.S. Representatives Scott Garrett (R-5th Dist.), Rush "
+        "Holt (D-12th Dist.), Bill Pascrell (D-8th Dist.) and Robert Andrews (D-1st Dist.)."
+    )
+    record = record_of(body)
+    names = ["Scott Garrett", "Rush Holt", "Bill Pascrell", "Robert Andrews"]
+    assert [person(record, n).title for n in names] == ["Representative"] * 4
+    assert all(o.name != "Rush Holt" for o in record.organizations)
+    assert all(p.name != "Dist" for p in record.people)

@@ -150,7 +150,9 @@ def person_shaped(name: str) -> bool:
     lowered = {w.lower() for w in words}
     if words[0] in ("The", "A", "An") or lowered & PORTFOLIO_WORDS:
         return False  # "The New Light", "Homeland Security"
-    if lowered & (ORG_WORDS | PLACE_HEADS | EVENT_HEADS | WORK_HEADS | NON_ORG_HEADS):
+    if lowered & (ORG_WORDS | PLACE_HEADS | ADDRESS_HEADS | EVENT_HEADS | WORK_HEADS):
+        return False
+    if lowered & NON_ORG_HEADS:
         return False
     if set(words) & COMPANY_HEADS:
         return False  # "Cascade Hearth Foods"
@@ -165,10 +167,16 @@ def person_shaped(name: str) -> bool:
     )
 
 
+_PARTY_TAG = re.compile(r"(?:\(\s*|,\s*)[DRI]\s?-\s?(?:[A-Z]|\d)")
+
+
 def introduces_person(doc: Doc, start: int, end: int) -> bool:
     """Context that makes tokens ``start:end`` a person's name whatever the model's label:
-    a job title in apposition (``X, Chief Financial Officer``, ``X, the university’s chief
-    economist``) or a rank or party right before (``Commissioner X``, ``Republican X``)."""
+    a party-state tag after it (``X (D-DE)``), a job title in apposition (``X, Chief Financial
+    Officer``, ``X, the university’s chief economist``), a rank or party right before
+    (``Commissioner X``, ``Republican X``), or a hometown in a list (``X of Dublin, Y``)."""
+    if end < len(doc) and _PARTY_TAG.match(doc[end : end + 5].text):
+        return True  # "Rush Holt (D-12th Dist.)", "Tom Carper, D-Del.": only politicians
     if end < len(doc) and doc[end].text == ",":
         following = doc[end + 1 : end + 8]
         stop = next(

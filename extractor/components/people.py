@@ -646,6 +646,12 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         and introduces_person(doc, ent.start, ent.end)
     ]  # "Lydia Kamau-Frost, the university’s chief economist" tagged ORG
     spans += [
+        tail
+        for ent in doc.ents
+        if ent.label_ == "ORG" and ent.start_char >= body_start
+        if (tail := _name_after_rank(doc, ent)) is not None
+    ]  # "[U.S. Representatives Scott Garrett]" tagged ORG as one
+    spans += [
         run
         for run in _untagged_name_runs(doc, body_start)
         if person_shaped(run.text) and introduces_person(doc, run.start, run.end)
@@ -691,6 +697,22 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         (s for s in spans if s not in inside and not shouted_line(text, s.start_char)),
         key=lambda s: s.start_char,
     )  # an all-caps line (a headline repeated in the body) gives the model's noise
+
+
+def _name_after_rank(doc: Doc, ent: Span) -> Span | None:
+    """The personal name closing an entity that starts with a rank: "U.S. Representatives
+    [Scott Garrett]", "Agriculture Secretary [Mike Johanns]"."""
+    ranks = [
+        t.i
+        for t in ent
+        if t.lower_ in resources.title_words()
+        or t.text in _PLURAL_RANKS
+        or t.text in resources.title_abbreviations()
+    ]
+    if not ranks or not 2 <= ent.end - ranks[-1] - 1 <= 4:
+        return None
+    tail = doc[ranks[-1] + 1 : ent.end]
+    return tail if person_shaped(tail.text) else None
 
 
 def _untagged_name_runs(doc: Doc, body_start: int) -> list[Span]:
@@ -828,6 +850,10 @@ def find_people(doc: Doc) -> list[PersonHit]:
         if (m := _mention_from(doc, text, span, orgs, countries))
         and not _overlaps_org_or_country(m, orgs, countries)
     ]
+    tags = [m.span() for m in re.finditer(r"\([DRI]\s?-[^()\n]{1,30}\)", text)]
+    mentions = [
+        m for m in mentions if not any(s <= m.start < e for s, e in tags)
+    ]  # "(D-8th Dist.)"
     mentions = _share_plural_titles(text, _add_coordinated_given_names(text, mentions))
     people = [p for p in link_mentions(mentions) if not _is_place_only(p)]
     add_surname_mentions(text, people, header_end(doc))
