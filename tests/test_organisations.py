@@ -1171,3 +1171,17 @@ def test_organisations_counties_bases_terms(
     body: str, absent: list[str], present: list[str]
 ) -> None:
     check_absent_present(body, absent, present)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+def test_organisations_company_before_title_and_person_surname() -> None:
+    body = (
+        "Boeing CEO Dave Calhoun said orders rose. Tom Baker runs Baker Holdings. Baker said "
+        "the firm would grow."
+    )
+    record = record_of(body)
+    named(record, "Boeing")
+    holdings = named(record, "Baker Holdings")
+    text = release(body)
+    assert all(text[m.start : m.end] != "Baker" for m in holdings.mentions)

@@ -1230,7 +1230,7 @@ def test_people_fronted_titles_and_described_affiliations(
         pytest.param(
             "Tallis Foods opened a plant.\n\nMedia contacts:\nTallis Foods\nMira Okafor, Press "
             "Officer\nmedia@tallis.example.com\n\nQuayside Partners (financial PR adviser)\n"
-            "Tom Reddy / Anna Lisle\n+44 20 7946 0999\n",
+            "Tom Reddy / Anna Lisle\n+44 20 7946 0999\ntallis@quayside.example.com\n",
             ["Tom Reddy", "Anna Lisle"],
             "Quayside Partners",
             id="second-block-two-names",
@@ -1419,13 +1419,6 @@ def test_people_places_named_like_people(body: str) -> None:
 @pytest.mark.parametrize(
     ("body", "name", "is_person"),
     [
-        pytest.param(
-            "Honourees include Herndon Cummings of Dublin, Clarence Jamison of Cleveland, and "
-            "others.",
-            "Herndon Cummings",
-            True,
-            id="honouree-of-town",
-        ),
         # Negative: a place before a quote's attribution, a portfolio, a newspaper.
         pytest.param(
             '"It matters to Western Maryland," said Senator Barbara Mikulski.',
@@ -1499,3 +1492,66 @@ def test_people_party_tags_mark_politicians_and_keep_lists_together() -> None:
     assert [person(record, n).title for n in names] == ["Representative"] * 4
     assert all(o.name != "Rush Holt" for o in record.organizations)
     assert all(p.name != "Dist" for p in record.people)
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "Gen. John Roe, Chief of Staff of the Army, spoke.",
+            {"John Roe": ("Gen.", "Chief of Staff", "Army")},
+            id="military-rank-gives-way",
+        ),
+        pytest.param(
+            "Sen. Jane Roe, chairman of the Senate Finance Committee, said the bill would pass.",
+            {"Jane Roe": (None, "Senator", None)},
+            id="legislator-keeps-senator",
+        ),
+        pytest.param(
+            "Dr. Amelia Springs and Senator Jane Heights spoke.",
+            {"Amelia Springs": ("Dr.", None, None), "Jane Heights": (None, "Senator", None)},
+            id="place-word-surnames-after-a-rank",
+        ),
+        pytest.param(
+            '"We will act," said Baucus, who chairs the Senate Finance Committee.',
+            {"Baucus": (None, None, "Senate Finance Committee")},
+            id="surname-with-affiliation-kept",
+        ),
+        pytest.param(
+            "The project was funded by Google and Mary Brown of Austin.",
+            {"Mary Brown": (None, None, None)},
+            id="organisation-before-and-is-no-given-name",
+        ),
+        pytest.param(
+            "In Trenton, New Jersey, Governor Phil Murphy said the plan works.",
+            {"Phil Murphy": (None, "Governor", None)},
+            id="state-is-no-person",
+        ),
+        pytest.param(
+            'Visitors loved the Big "Red" Apple exhibit.', {}, id="quoted-word-no-nickname"
+        ),
+        pytest.param("John Smith, who", {"John Smith": (None, None, None)}, id="who-at-the-end"),
+    ],
+)
+def test_people_review_regressions(
+    body: str, expected: dict[str, tuple[str | None, str | None, str | None]]
+) -> None:
+    record = record_of(body)
+    found = {p.name: (p.honorific, p.title, p.organization) for p in record.people}
+    assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("nlp")
+def test_people_contact_blocks_keep_apart() -> None:
+    body = (
+        "Acme grew.\n\nMedia contact:\nJane Roe, Head of Communications\njane@acme.example.com\n\n"
+        "Investor contact:\nJohn Doe, Investor Relations\njohn@acme.example.com\n\n"
+        "Acme Widgets\n100 Riverside Plaza\n+1 555 010 0199\n"
+    )
+    record = record_of(body)
+    assert [c.name for c in record.contacts] == ["Jane Roe", "John Doe"]
+    assert {p.name for p in record.people} == {"Jane Roe", "John Doe"}
+    assert person(record, "John Doe").title is None

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from extractor import resources
+from extractor.components._org_words import GENERIC_PHRASE_WORDS
 
 CONTACT_HEADER = re.compile(
     r"^[ \t]*(?:(?:media|press|news|investor|for more information,?)[ \t]+)?(?:contacts?|inquiries)"
@@ -17,7 +18,6 @@ CONTACT_HEADER = re.compile(
     r"|^[^\n]{0,80}\bplease contact:[ \t]*$",  # "For interviews ..., please contact:"
     re.IGNORECASE | re.MULTILINE,
 )
-_REACHABLE = re.compile(r"@|\+\d|\(?\b\d{3}\)?[ .\-]\d{3}[ .\-]\d{4}\b")
 _NAME_FIELD = re.compile(
     r"(?<![\w@.])(?:[A-ZÀ-Þ][a-zà-ÿ’'\-]+)(?:[ \t]+[A-ZÀ-Þ][a-zà-ÿ’'\-]+){1,2}"
     r"(?=[ \t]*(?:[,|;\n]|$))"
@@ -50,10 +50,10 @@ def contact_blocks(text: str) -> list[ContactBlock]:
             following = text[block_end:].lstrip("\n")
             paragraph = following.split("\n\n", 1)[0]
             lines = paragraph.split("\n")
-            if not _REACHABLE.search(paragraph) or len(lines) > MAX_LINES:
-                break
+            if "@" not in paragraph or len(lines) > MAX_LINES or CONTACT_HEADER.match(paragraph):
+                break  # another contact follows with its own e-mail; a new header starts anew
             if any(len(line) > 100 for line in lines):
-                break  # a second contact follows only as a short paragraph with a phone or e-mail
+                break  # prose, not a contact entry
             start = body_start = len(text) - len(following)
     return blocks
 
@@ -64,8 +64,9 @@ def name_fields(text: str, block: ContactBlock) -> list[tuple[int, int]]:
     fields = []
     for match in _NAME_FIELD.finditer(text, block.body_start, block.end):
         before = text[max(block.body_start, match.start() - 2) : match.start()]
-        if any(w.lower() in resources.title_words() for w in match.group().split()):
-            continue  # "Press Officer"
+        words = {w.lower() for w in match.group().split()}
+        if words & (resources.title_words() | GENERIC_PHRASE_WORDS):
+            continue  # "Press Officer", "Investor Relations"
         if match.start() == block.body_start or before.strip() in ("", ",", "|", ";", ":"):
             fields.append(match.span())
     return fields

@@ -158,8 +158,10 @@ def person_shaped(name: str) -> bool:
         return False  # "Cascade Hearth Foods"
     if lowered & (resources.title_words() | resources.region_words()):
         return False
-    if any(w in resources.demonyms() or w in resources.us_states() for w in lowered):
+    if any(w in resources.demonyms() for w in lowered) or name in resources.us_states():
         return False
+    if any(w in resources.us_states() for w in words):
+        return False  # "New Jersey", "Texas"
     key = name.lower()
     return not (
         key in resources.city_countries()
@@ -174,7 +176,7 @@ def introduces_person(doc: Doc, start: int, end: int) -> bool:
     """Context that makes tokens ``start:end`` a person's name whatever the model's label:
     a party-state tag after it (``X (D-DE)``), a job title in apposition (``X, Chief Financial
     Officer``, ``X, the university’s chief economist``), a rank or party right before
-    (``Commissioner X``, ``Republican X``), or a hometown in a list (``X of Dublin, Y``)."""
+    (``Commissioner X``, ``Republican X``)."""
     if end < len(doc) and _PARTY_TAG.match(doc[end : end + 5].text):
         return True  # "Rush Holt (D-12th Dist.)", "Tom Carper, D-Del.": only politicians
     if end < len(doc) and doc[end].text == ",":
@@ -202,17 +204,6 @@ def introduces_person(doc: Doc, start: int, end: int) -> bool:
             word in PARTY_WORDS or (rank in resources.title_words() and rank != "general")
         ):
             return True  # "Commissioner X", "Republican X", "Representatives X, Y"
-    before_word = doc[start - 1] if start > 0 else None
-    listed = before_word is None or (  # not inside a title: "Minister of Water and [X] of Y"
-        before_word.lower_ not in ("of", "and", "for", "&", "the") and not before_word.is_title
-    )
-    if (
-        listed
-        and end + 2 < len(doc)
-        and doc[end].lower_ == "of"
-        and doc[end + 1].ent_type_ == "GPE"
-    ):
-        return doc[end + 2].text in (",", "and", ";", ".")  # honourees: "X of Dublin, Y of ..."
     return False
 
 
@@ -255,10 +246,23 @@ def title_modifier(doc: Doc, ent: Span) -> bool:
     """A single capitalised word in front of a job title is its portfolio, not an
     organisation: "[Defense] Secretary", "[Ranking] Member" (an acronym there is one: "UNDP
     Administrator")."""
-    if len(ent) != 1 or not ent.text[1:].islower() or ent.end >= len(doc):
-        return False  # "UNDP Administrator", "FarSounder CEO" name organisations
+    if len(ent) != 1 or ent.end >= len(doc):
+        return False
+    if ent.text.lower() not in PORTFOLIO_WORDS | {"ranking"}:
+        return False  # "UNDP Administrator", "Boeing CEO" name organisations
     following = doc[ent.end]
     return following.text[:1].isupper() and following.lower_ in resources.title_words()
+
+
+def _entity_ending_at(doc: Doc, end: int) -> Span | None:
+    """The entity whose last token is ``end - 1``, read from the token attributes."""
+    last = end - 1
+    if last < 0 or not doc[last].ent_type_:
+        return None
+    first = last
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    return Span(doc, first, end, label=doc[last].ent_type_)
 
 
 def place_by_context(doc: Doc, ent: Span) -> bool:
@@ -271,8 +275,8 @@ def place_by_context(doc: Doc, ent: Span) -> bool:
     if len(words) > 2 or words & ORG_WORDS or set(ent.text.split()) & COMPANY_HEADS:
         return False
     if ent.start > 1 and doc[ent.start - 1].lower_ == "of":
-        previous = [e for e in doc.ents if e.end == ent.start - 1]
-        if previous and (previous[0].label_ == "PERSON" or person_shaped(previous[0].text)):
+        previous = _entity_ending_at(doc, ent.start - 1)
+        if previous is not None and (previous.label_ == "PERSON" or person_shaped(previous.text)):
             return True  # a hometown: "Daniel Cannard of [Hampton]"
     if ent.start == 0 or doc[ent.start - 1].lower_ not in ("in", "near", "outside"):
         return False

@@ -63,7 +63,6 @@ _LEADING_FUNCTION_WORDS = frozenset(
         "Both",
         "Each",
         "Every",
-        "New",
         "Recent",
         "Current",
         "Several",
@@ -81,7 +80,7 @@ _LEADING_FUNCTION_WORDS = frozenset(
         "Meanwhile",
         "Additionally",
     ]
-) - {"New"}
+)
 
 _CAPS_RUN = re.compile(
     r"[A-Z][\w’'&.\-]*(?:[ \t]+(?:(?:of|for|on|and|the|de|du|des|in|&)[ \t]+)*[A-Z][\w’'&.\-]*)*"
@@ -93,7 +92,7 @@ _CONNECTING = frozenset({"of", "for", "on", "and", "the", "in", "&"})
 
 _ABBREVIATED = re.compile(r"^(?:St|Mt|Inc|Ltd|Corp|Co|Jr|Ft)\.$|^(?:[A-Z]\.)+$")
 
-_WEEKDAYS_MONTHS = frozenset(
+_RUN_BREAKERS = frozenset(
     [
         "Monday",
         "Tuesday",
@@ -117,6 +116,8 @@ _WEEKDAYS_MONTHS = frozenset(
         "About",
     ]
 )
+"""Words that end a proper-noun run: weekdays and months ("on Monday"), and "About"
+opening a boilerplate heading ("About Acme Foundation")."""
 
 
 def is_head(word: str) -> bool:
@@ -134,7 +135,7 @@ def _split_run(
     for index, word in enumerate(words):
         text = word.group()
         following = words[index + 1].group() if index + 1 < len(words) else ""
-        if text.rstrip(".,;:") in _WEEKDAYS_MONTHS:
+        if text.rstrip(".,;:") in _RUN_BREAKERS:
             pieces += [[word], []]
             continue
         company = {text, following} & (COMPANY_HEADS | {"LLC", "Inc.", "Ltd.", "plc"})
@@ -151,7 +152,7 @@ def _split_run(
         ):
             pieces.append([])
             continue
-        if text in ("on", "in") and following.rstrip(".,;:") in _WEEKDAYS_MONTHS:
+        if text in ("on", "in") and following.rstrip(".,;:") in _RUN_BREAKERS:
             pieces.append([])
             continue
         pieces[-1].append(word)

@@ -268,19 +268,24 @@ class _Registry:
             org.aliases.append(name)
 
 
-def _add_short_company_names(text: str, registry: _Registry) -> None:
-    """``Acme Water Ltd.`` is also written ``Acme Water``: add that alias and its mentions."""
+def _add_short_company_names(text: str, registry: _Registry, surnames: set[str]) -> None:
+    """``Acme Water Ltd.`` is also written ``Acme Water``: add that alias and its mentions
+    (not a one-word form that is a person's surname: "Baker" of Tom Baker and "Baker
+    Holdings")."""
     for org in registry.orgs:
         short = COMPANY_SUFFIX.sub("", org.name)
         if short == org.name and org.name.split()[-1] in COMPANY_HEADS:
             short = org.name.rsplit(" ", 1)[0]  # "Southern Skies" of "Southern Skies Airways"
             if " " not in short and short in COMMON_FIRST_WORDS:
                 continue
-        if short == org.name or len(short) < 3:
+        if short == org.name or len(short) < 3 or short in surnames:
             continue
         found = False
         pattern = rf"(?<![\w-]){re.escape(short)}(?![\w-])(?![ \t]+[A-Z])"
         for match in re.finditer(pattern, text):
+            before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 30) : match.start()])
+            if before and before.group(1)[:1].isupper() and not before.group(1).endswith("."):
+                continue  # "Tom [Baker]" is a person, not "Baker Holdings"
             if not any(s <= match.start() < e for s, e in org.mentions):
                 org.mentions.append(match.span())
                 found = True
@@ -352,7 +357,8 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     _add_patterns(ents, context, registry)
     _add_acronyms(text, body_start, {d.acronym for d in definitions}, context, registry)
     _merge_initialisms(registry)
-    _add_short_company_names(text, registry)
+    surnames = {e.text.split()[-1] for e in ents if e.label_ == "PERSON" and " " in e.text}
+    _add_short_company_names(text, registry, surnames)
     _merge_short_forms(registry)
     for org in registry.orgs:
         org.mentions.sort()

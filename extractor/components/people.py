@@ -23,6 +23,7 @@ from extractor.components._base import FieldComponent, header_end
 from extractor.components._contacts import contact_blocks, name_fields
 from extractor.components._marks import quoted_title_ranges
 from extractor.components._org_filters import introduces_person, person_shaped
+from extractor.components._org_words import COMPANY_HEADS
 from extractor.components._places import find_country_mentions, shouted_line
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
@@ -155,9 +156,12 @@ def _is_rank(text: str) -> bool:
     return text in resources.title_abbreviations() or text.lower() in resources.title_words()
 
 
-def clean_name(text: str) -> tuple[str, int, str | None, str | None] | None:
+def clean_name(
+    text: str, *, introduced: bool = False
+) -> tuple[str, int, str | None, str | None] | None:
     """Split a PERSON entity into (name, offset of name, honorific, leading rank/title).
 
+    ``introduced``: an honorific or rank stands right before ``text``.
     Returns ``None`` when the text is not a plausible personal name.
     """
     words = list(re.finditer(r"[^\s\-–—]\S*", text))  # "-Commissioner X" after a quote
@@ -179,17 +183,20 @@ def clean_name(text: str) -> tuple[str, int, str | None, str | None] | None:
         return None
     start, end = words[0].start(), words[-1].end()
     name = re.sub(r"(?:['’]s|['’])$", "", text[start:end]).rstrip(",;:")
-    if not _plausible_name(name):
+    introduced = introduced or honorific is not None or rank is not None
+    if not _plausible_name(name, introduced=introduced):
         return None
     return name, start, honorific, rank
 
 
-def _plausible_name(name: str) -> bool:
+def _plausible_name(name: str, *, introduced: bool = False) -> bool:
+    """Can ``name`` be a person's? ``introduced``: written after an honorific or a rank, which
+    settles that a place word in it ("Dr. Amelia Springs") is a surname."""
     if not name or any(c.isdigit() or c in '"“”«»@/' for c in name):
         return False
-    if name.split()[-1].lower() in _PLACE_HEADS:
+    if not introduced and name.split()[-1].lower() in _PLACE_HEADS:
         return False
-    if name.split()[0] in _PLACE_FIRST_WORDS:
+    if not introduced and name.split()[0] in _PLACE_FIRST_WORDS:
         return False  # "Lake Texoma", "Fort Riley"
     if name.split()[0].lower().rstrip("s") in _STORMS:
         return False  # "Hurricanes Rita and Katrina"
@@ -359,6 +366,7 @@ def _title_like(tokens: list[str]) -> bool:
 
 
 _LEADS = frozenset({"heads", "leads", "chairs", "runs", "directs"})
+_WHO_VERBS = frozenset({"heads", "leads", "chairs", "is", "serves"})
 
 
 def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
@@ -380,7 +388,7 @@ def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
             or (
                 depth == 0
                 and token.lower_ == "who"
-                and token.nbor(1).lower_ not in ("heads", "leads", "chairs", "is", "serves")
+                and (token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _WHO_VERBS)
             )
             or (
                 depth == 0
@@ -498,7 +506,9 @@ def _mention_from(
     written = span.text
     if nickname:  # the nickname in quotes is not part of the name
         written = written[: nickname.end("given")] + " " + written[nickname.start("family") :]
-    cleaned = clean_name(written)
+    word, _ = _word_before(doc, span.start)
+    introduced = word is not None and (_honorific_form(word) is not None or _is_rank(word))
+    cleaned = clean_name(written, introduced=introduced)
     if cleaned is None:
         return None
     name, offset, honorific, rank = cleaned
@@ -527,7 +537,8 @@ def _mention_from(
         if title is None or (a_org and a_title and title.lower() in a_title.lower()):
             title, organization, org_index = a_title, a_org, a_index
         elif a_title and _is_bare_rank(title, rank):
-            honorific = honorific or title if title in _RANK_HONORIFICS else honorific
+            short = _RANK_SHORT.get(title, title)
+            honorific = honorific or (short if short in _RANK_HONORIFICS else None)
             title, organization, org_index = a_title, a_org, a_index  # "Amb. X, Permanent ..."
     if organization is None and before is not None and before[1] >= 0:
         organization, org_index = _possessor(text, before[1], orgs, countries)
@@ -597,6 +608,16 @@ def _described_org(
 
 
 _RANK_HONORIFICS = frozenset({"Amb.", "Gen.", "Prof.", "Dr.", "Adm.", "Col.", "Lt.", "Capt."})
+_RANK_SHORT = {
+    "Ambassador": "Amb.",
+    "General": "Gen.",
+    "Professor": "Prof.",
+    "Doctor": "Dr.",
+    "Admiral": "Adm.",
+    "Colonel": "Col.",
+    "Lieutenant": "Lt.",
+    "Captain": "Capt.",
+}  # a rank written out by _tidy_title, back to the honorific it also is
 
 
 def _is_bare_rank(title: str | None, rank: str | None) -> bool:
@@ -605,7 +626,11 @@ def _is_bare_rank(title: str | None, rank: str | None) -> bool:
         return False
     if rank and title == _singular(resources.title_abbreviations().get(rank, rank)):
         return True
-    return title in resources.title_abbreviations() and " " not in title
+    if " " in title:
+        return False
+    # "Gen." written out: a military, diplomatic or academic rank gives way to the appositive
+    # job; a legislator keeps "Senator" (the gold convention for members of Congress)
+    return title in resources.title_abbreviations() or title in _RANK_SHORT
 
 
 def _singular(title: str) -> str:
@@ -657,6 +682,12 @@ def _candidate_spans(doc: Doc, text: str) -> list[Span]:
         if person_shaped(run.text) and introduces_person(doc, run.start, run.end)
     ]  # "Bounmy Phommachanh, Director of Statistics" the model left untagged
     for match in _NICKNAMED.finditer(text, body_start):
+        if not person_shaped(f"{match.group('given')} {match.group('family')}"):
+            continue
+        if re.search(
+            r"\b(?:the|a|an|The|A|An)\s+$", text[max(0, match.start() - 5) : match.start()]
+        ):
+            continue  # 'the Big "Red" Apple exhibit'
         named = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if named is not None:
             spans = [s for s in spans if s.end <= named.start or named.end <= s.start]
@@ -727,6 +758,8 @@ def _untagged_name_runs(doc: Doc, body_start: int) -> list[Span]:
             if 2 <= token.i - start <= 4:
                 runs.append(doc[start : token.i])
             start = None
+    if start is not None and 2 <= len(doc) - start <= 4:
+        runs.append(doc[start:])
     return runs
 
 
@@ -854,7 +887,12 @@ def find_people(doc: Doc) -> list[PersonHit]:
     mentions = [
         m for m in mentions if not any(s <= m.start < e for s, e in tags)
     ]  # "(D-8th Dist.)"
-    mentions = _share_plural_titles(text, _add_coordinated_given_names(text, mentions))
+    others = [  # the model's GPE label on a given name ("Stephen") is common; places are checked
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in ("ORG", "NORP", "FAC", "PRODUCT")
+    ]
+    mentions = _share_plural_titles(text, _add_coordinated_given_names(text, mentions, others))
     people = [p for p in link_mentions(mentions) if not _is_place_only(p)]
     add_surname_mentions(text, people, header_end(doc))
     _government_posts(people, doc._.get(attrs.ORGANISATIONS))
@@ -878,9 +916,12 @@ _GIVEN_AND = re.compile(
 )
 
 
-def _add_coordinated_given_names(text: str, mentions: list[Mention]) -> list[Mention]:
+def _add_coordinated_given_names(
+    text: str, mentions: list[Mention], other_entities: list[tuple[int, int]]
+) -> list[Mention]:
     """``the son of Edward and Deborah Amorosso``: two people sharing the surname; the first
-    is written with the given name only."""
+    is written with the given name only (not a place or organisation the model labelled:
+    "of Texas and John Smith", "by Google and Mary Brown")."""
     added = []
     for mention in mentions:
         words = mention.name.split()
@@ -892,6 +933,11 @@ def _add_coordinated_given_names(text: str, mentions: list[Mention]) -> list[Men
         if resources.normalise_country_key(match.group("given")) in resources.country_aliases():
             continue
         given_start = match.start("given")
+        given = match.group("given")
+        if given in resources.us_states() or given.lower() in resources.city_countries():
+            continue
+        if any(s <= given_start < e for s, e in other_entities):
+            continue
         if any(m.start <= given_start < m.end for m in mentions):
             continue  # "Holloway and Dana Whitfield": the first is someone already named
         added.append(
@@ -962,29 +1008,9 @@ _PLATFORMS = frozenset(
     {"twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin", "snapchat", "reddit"}
 )
 _COMPANY_WORDS = frozenset(
-    [
-        "inc",
-        "llc",
-        "ltd",
-        "plc",
-        "corp",
-        "co",
-        "group",
-        "foods",
-        "metals",
-        "analytics",
-        "partners",
-        "holdings",
-        "capital",
-        "systems",
-        "technologies",
-        "labs",
-        "energy",
-        "robotics",
-        "biosciences",
-        "pharmaceuticals",
-    ]
-)
+    {"inc", "llc", "ltd", "plc", "corp", "co", "group", "capital", "energy"}
+    | {w.lower() for w in COMPANY_HEADS}
+)  # last words that make a name a company's
 
 
 def _share_plural_titles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1024,10 +1050,15 @@ _PLURAL_BEFORE = re.compile(r"(?:Sens|Reps|Govs)\.?\s*$|(?:tors|tives|nors)\s*$"
 
 
 def _is_place_only(person: PersonHit) -> bool:
-    """A one-word "person" with no title or honorific and no full name to belong to ("Kent"
+    """A one-word "person" with no title, honorific, affiliation or full name ("Kent"
     of "Kent and Sussex Counties", "Treasures"): releases introduce people in full or by
     rank, so a lone capitalised word is a place, a programme or a fragment."""
-    return " " not in person.name and not person.title and not person.honorific
+    return (
+        " " not in person.name
+        and not person.title
+        and not person.honorific
+        and not person.organization  # "Baucus, who chairs the Senate Finance Committee"
+    )
 
 
 @dataclass
@@ -1113,7 +1144,8 @@ def fill_from_contacts(text: str, people: list[PersonHit], contacts: list[Contac
                 contact.start <= s < contact.end and _on_short_line(text, s)
                 for s, _ in person.mentions
             ):  # every name listed in the block ("Tom Eastwick / Sophie Adeyemi")
-                person.title = person.title or contact.title
+                if person.name == contact.name:
+                    person.title = person.title or contact.title
                 person.organization = person.organization or contact.organization
 
 
