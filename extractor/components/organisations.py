@@ -380,7 +380,7 @@ class _Context:
 
     def excluded(self, start: int, end: int) -> bool:
         """Inside a quoted title, a ticker symbol, or a currency code before an amount."""
-        if any(s <= start < e for s, e in self.quoted_titles + self.securities):
+        if any(s <= start < e for spans in (self.quoted_titles, self.securities) for s, e in spans):
             return True
         return self.text[start:end] in resources.currency_codes() and bool(
             re.match(r"\s?[\d$€£¥]", self.text[end : end + 2])

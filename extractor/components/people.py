@@ -1021,9 +1021,8 @@ def _share_plural_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     chain: str | None = None  # the plural rank's title while its list runs on
     for mention in mentions:
         previous = shared[-1] if shared else None
-        coordinated = previous is not None and bool(
-            _COORDINATED.match(text[previous.end : mention.start])
-        )
+        gap = text[previous.end : mention.start] if previous is not None else ""
+        coordinated = previous is not None and len(gap) < 60 and bool(_COORDINATED.match(gap))
         if (
             previous is not None
             and previous.title
