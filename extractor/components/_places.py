@@ -61,8 +61,9 @@ def shouted_line(text: str, position: int) -> bool:
     begin = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     line = text[begin : end if end >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) > 12 and all(c.isupper() for c in letters)
+    if line != line.upper():  # a lower-case letter somewhere (checked in C, lines are long)
+        return False
+    return sum(c.isalpha() for c in line) > 12
 
 
 def find_country_mentions(text: str, excluded: list[tuple[int, int]]) -> list[CountryMention]:
