@@ -23,7 +23,7 @@ from extractor.components._base import FieldComponent, header_end
 from extractor.components._contacts import contact_blocks, name_fields
 from extractor.components._marks import quoted_title_ranges
 from extractor.components._org_filters import introduces_person, person_shaped
-from extractor.components._org_words import COMPANY_HEADS
+from extractor.components._org_words import COMPANY_HEADS, ORG_WORDS
 from extractor.components._places import find_country_mentions, shouted_line
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
@@ -295,41 +295,7 @@ def _split_on_preposition(phrase: str) -> tuple[str | None, str | None, int | No
     return _tidy_title(phrase), None, None
 
 
-_ORG_HEADS = frozenset(
-    [
-        "ministry",
-        "department",
-        "agency",
-        "office",
-        "association",
-        "organization",
-        "organisation",
-        "bank",
-        "fund",
-        "council",
-        "commission",
-        "committee",
-        "institute",
-        "university",
-        "college",
-        "school",
-        "academy",
-        "foundation",
-        "corporation",
-        "company",
-        "group",
-        "society",
-        "federation",
-        "alliance",
-        "union",
-        "board",
-        "network",
-        "trust",
-        "consortium",
-        "embassy",
-        "hospital",
-    ]
-)
+_ORG_HEADS = ORG_WORDS  # one list of organisation words for people and organisations
 
 
 def _tidy_title(title: str) -> str | None:
