@@ -15,6 +15,7 @@ from extractor.components._org_words import (
     ADDRESS_HEADS,
     ADDRESS_WORDS,
     COMPANY_HEADS,
+    COMPANY_SUFFIX,
     EVENT_HEADS,
     GENERIC_ORG_WORDS,
     GENERIC_PHRASE_WORDS,
@@ -170,6 +171,17 @@ def person_shaped(name: str) -> bool:
 
 
 _PARTY_TAG = re.compile(r"(?:\(\s*|,\s*)[DRI]\s?-\s?(?:[A-Z]|\d)")
+
+
+def named_person(doc: Doc, name: str, start: int, end: int) -> bool:
+    """``name`` (tokens ``start:end``) is a person's whatever the model's label: shaped like
+    a name and introduced as one by its context."""
+    return person_shaped(name) and introduces_person(doc, start, end)
+
+
+def company_name(name: str) -> bool:
+    """Ends in a company word or suffix: "Cascade Hearth Foods", "Pinecrest Kitchens LLC"."""
+    return name.split()[-1] in COMPANY_HEADS or bool(COMPANY_SUFFIX.search(name))
 
 
 def introduces_person(doc: Doc, start: int, end: int) -> bool:

@@ -20,17 +20,17 @@ from extractor.components._contacts import contact_blocks, name_fields
 from extractor.components._marks import quoted_title_ranges
 from extractor.components._org_filters import (
     common_noun,
+    company_name,
     domain_of_a_title,
     governs,
     head_word,
     inside_title,
-    introduces_person,
     is_not_organisation,
     is_rank_word,
     looks_like_org,
+    named_person,
     names_a_person,
     not_a_name,
-    person_shaped,
     place_by_context,
     ticker_symbols,
     title_modifier,
@@ -449,8 +449,8 @@ def _add_entities(
         cleaned = clean_org_text(ent.text, ent.start_char)
         if cleaned is None or is_not_organisation(cleaned[0]):
             continue
-        if names_a_person(cleaned[0], person_words) or (
-            person_shaped(cleaned[0]) and introduces_person(doc, ent.start, ent.end)
+        if names_a_person(cleaned[0], person_words) or named_person(
+            doc, cleaned[0], ent.start, ent.end
         ):
             continue
         if cleaned[0].split()[0].lower() in resources.title_words():
@@ -519,8 +519,7 @@ def _add_patterns(ents: tuple[Span, ...], context: _Context, registry: _Registry
         end = start + len(name)
         if any(s < end and start < e for s, e in taken) or is_not_organisation(name):
             continue
-        company = name.split()[-1] in COMPANY_HEADS or bool(COMPANY_SUFFIX.search(name))
-        if not company and any(s < end and start < e for s, e in people):
+        if not company_name(name) and any(s < end and start < e for s, e in people):
             continue
         if context.excluded(start, end) or shouted_line(context.text, start):
             continue
@@ -574,8 +573,7 @@ def _short_form_of(short: str, full: OrgHit) -> bool:
         return True  # "House" of "House of Representatives"
     plain = short.split()[0] not in COMMON_FIRST_WORDS and not looks_like_org(short)
     for form in forms:
-        company = form.split()[-1] in COMPANY_HEADS or bool(COMPANY_SUFFIX.search(form))
-        if plain and company and form.startswith(short + " "):
+        if plain and company_name(form) and form.startswith(short + " "):
             return True  # "Southern Crescent" of "Southern Crescent Airways"
         prefix = form[: -len(short)].strip() if form.endswith(" " + short) else ""
         if prefix and resources.normalise_country_key(prefix) in resources.country_aliases():

@@ -22,7 +22,7 @@ from extractor import attrs, resources
 from extractor.components._base import FieldComponent, header_end
 from extractor.components._contacts import contact_blocks, name_fields
 from extractor.components._marks import quoted_title_ranges
-from extractor.components._org_filters import introduces_person, person_shaped
+from extractor.components._org_filters import named_person, person_shaped
 from extractor.components._org_words import COMPANY_HEADS, ORG_WORDS
 from extractor.components._places import find_country_mentions, shouted_line
 
@@ -619,33 +619,32 @@ def _org_after_preposition(
     return None, None
 
 
-def _candidate_spans(doc: Doc, text: str) -> list[Span]:
+def _candidate_spans(doc: Doc, text: str, ents: tuple[Span, ...]) -> list[Span]:
     body_start = header_end(doc)
     quoted_titles = quoted_title_ranges(text)
     spans = [
         _extend_name(doc, ent)
-        for ent in _joined_person_ents(doc)
+        for ent in _joined_person_ents(doc, ents)
         if ent.start_char >= body_start
         and not any(s <= ent.start_char < e for s, e in quoted_titles)
     ]
     spans += [
         ent
-        for ent in doc.ents
+        for ent in ents
         if ent.label_ in ("ORG", "GPE", "LOC", "NORP", "FAC")
         and ent.start_char >= body_start
-        and person_shaped(ent.text)
-        and introduces_person(doc, ent.start, ent.end)
+        and named_person(doc, ent.text, ent.start, ent.end)
     ]  # "Lydia Kamau-Frost, the university’s chief economist" tagged ORG
     spans += [
         tail
-        for ent in doc.ents
+        for ent in ents
         if ent.label_ == "ORG" and ent.start_char >= body_start
         if (tail := _name_after_rank(doc, ent)) is not None
     ]  # "[U.S. Representatives Scott Garrett]" tagged ORG as one
     spans += [
         run
         for run in _untagged_name_runs(doc, body_start)
-        if person_shaped(run.text) and introduces_person(doc, run.start, run.end)
+        if named_person(doc, run.text, run.start, run.end)
     ]  # "Bounmy Phommachanh, Director of Statistics" the model left untagged
     for match in _NICKNAMED.finditer(text, body_start):
         if not person_shaped(f"{match.group('given')} {match.group('family')}"):
@@ -729,10 +728,10 @@ def _untagged_name_runs(doc: Doc, body_start: int) -> list[Span]:
     return runs
 
 
-def _joined_person_ents(doc: Doc) -> list[Span]:
+def _joined_person_ents(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     """PERSON entities, with two that touch joined ("Fatuma" + "Hassan Abdi")."""
     joined: list[Span] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "PERSON":
             continue
         slashes = [t.i for t in ent if t.text == "/"]
@@ -841,11 +840,12 @@ def find_people(doc: Doc) -> list[PersonHit]:
         People in order of first mention.
     """
     text = doc.text  # doc.text joins every token: read it once
+    ents = doc.ents  # so does doc.ents rebuild its spans
     orgs = _org_spans(doc, text)
     countries = [(m.start, m.end) for m in find_country_mentions(text, [])]
     mentions = [
         m
-        for span in _candidate_spans(doc, text)
+        for span in _candidate_spans(doc, text, ents)
         if (m := _mention_from(doc, text, span, orgs, countries))
         and not _overlaps_org_or_country(m, orgs, countries)
     ]
@@ -854,9 +854,7 @@ def find_people(doc: Doc) -> list[PersonHit]:
         m for m in mentions if not any(s <= m.start < e for s, e in tags)
     ]  # "(D-8th Dist.)"
     others = [  # the model's GPE label on a given name ("Stephen") is common; places are checked
-        (e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ in ("ORG", "NORP", "FAC", "PRODUCT")
+        (e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "NORP", "FAC", "PRODUCT")
     ]
     mentions = _share_plural_titles(text, _add_coordinated_given_names(text, mentions, others))
     people = [p for p in link_mentions(mentions) if not _is_place_only(p)]
