@@ -13,7 +13,10 @@ Matching rules:
   quotes matched at 0.3 whose gold speaker is known (same surname counts).
 - people: same name after dropping honorifics, or same surname and first initial; title,
   organisation and honorific accuracy over matched people by token F1 >= 0.8, with the
-  abbreviations in :data:`ABBREVIATIONS` read as their full words; null == null is correct.
+  abbreviations in :data:`ABBREVIATIONS` read as their full words. Title and organisation are
+  scored over the matched people whose gold value is not null (a null prediction for a gold
+  value is wrong; "null equals null" earns nothing); honorific over every matched person
+  (null == null is correct: most people have none, and inventing one is an error).
 - organisations: any of name/acronym/aliases equals any gold alias (case-insensitive, leading
   "the" dropped), one-to-one. Acronym pairs: a predicted organisation with both a name and an
   acronym is correct when one gold inner list holds both.
@@ -56,8 +59,8 @@ LABELS: dict[str, str] = {
     "quote_speaker": "speaker accuracy (matched @0.3, gold speaker known)",
     "quotes_without_speaker": "predicted quotes without speaker (share)",
     "people": "people",
-    "person_title": "person title accuracy (matched people)",
-    "person_organization": "person organisation accuracy (matched people)",
+    "person_title": "person title accuracy (matched, gold title not null)",
+    "person_organization": "person organisation accuracy (matched, gold not null)",
     "person_honorific": "person honorific accuracy (matched people)",
     "organizations": "organisations",
     "acronym_pairs": "acronym pairs correct (predicted pairs)",
@@ -481,12 +484,14 @@ def _score_people(pred: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str,
 
     pairs = greedy_match(len(pred), len(gold), score, 0.5)
     part.counts["people"] = match_counts(pairs, len(pred), len(gold))
-    for attr, key in (
-        ("title", "person_title"),
-        ("organization", "person_organization"),
-        ("honorific", "person_honorific"),
+    for attr, key, scored_when_null in (
+        ("title", "person_title", False),
+        ("organization", "person_organization", False),
+        ("honorific", "person_honorific", True),
     ):
-        part.rates[key] = _attribute_ratio(pairs, pred, gold, attr, part.errors)
+        part.rates[key] = _attribute_ratio(
+            pairs, pred, gold, attr, part.errors, scored_when_null=scored_when_null
+        )
     part.errors.extend(
         _unmatched("people", pairs, [n or "" for n in p_names], [n or "" for n in g_names])
     )
@@ -499,16 +504,23 @@ def _attribute_ratio(
     gold: Sequence[Mapping[str, Any]],
     attr: str,
     errors: list[ErrorItem],
+    *,
+    scored_when_null: bool,
 ) -> Ratio:
-    hits = 0
+    """Share of matched people whose ``attr`` is right; with ``scored_when_null`` False, only
+    the people whose gold value is not null count."""
+    hits = total = 0
     for i, j in pairs:
         expected, got = _as_str(gold[j], attr), _as_str(pred[i], attr)
+        if not scored_when_null and not (expected or "").strip():
+            continue
+        total += 1
         if same_attribute(got, expected):
             hits += 1
         else:
             name = _as_str(gold[j], "name") or ""
             errors.append(ErrorItem(f"person {attr}", "wrong", name, expected, got))
-    return Ratio(hits, len(pairs))
+    return Ratio(hits, total)
 
 
 def _score_organizations(pred_items: Any, gold_items: Any) -> _Part:

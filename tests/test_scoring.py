@@ -300,8 +300,23 @@ def test_scoring_people_attribute_accuracy() -> None:
     )
     report = score_document(pred, gold)
     assert report.rates["person_title"] == Ratio(2, 2)
-    assert report.rates["person_organization"] == Ratio(1, 2)
+    # Akaka's gold affiliation is null: not scored (GOLD_FORMAT.md); Kim's is wrong
+    assert report.rates["person_organization"] == Ratio(0, 1)
     assert report.rates["person_honorific"] == Ratio(1, 2)
+
+
+def test_scoring_people_null_gold_title_earns_nothing_and_null_prediction_is_wrong() -> None:
+    gold = gold_doc(
+        people=[
+            {"name": "Jane Roe", "honorific": None, "title": None, "organization": "Acme"},
+            {"name": "John Doe", "honorific": None, "title": "CEO", "organization": None},
+        ]
+    )
+    pred = pred_doc(people=[person("Jane Roe"), person("John Doe")])
+    report = score_document(pred, gold)
+    assert report.rates["person_title"] == Ratio(0, 1)
+    assert report.rates["person_organization"] == Ratio(0, 1)
+    assert report.rates["person_honorific"] == Ratio(2, 2)
 
 
 # --------------------------------------------------------------------------- organisations
