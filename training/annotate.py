@@ -14,7 +14,9 @@ every mention in the order it appears::
 
 ``P<n>`` starts paragraph *n* as numbered by ``show``; each following line is
 ``LABEL<TAB>surface text`` (the exact characters of the text, found after the previous
-mention of the same paragraph). ``apply`` turns that into character offsets, checks that
+mention of the same paragraph). ``SKIP<TAB>surface text`` moves past an occurrence that is
+not to be marked ("the Senator said ... Senator Voinovich": ``SKIP`` the first, then
+``ROLE Senator``). ``apply`` turns that into character offsets, checks that
 every span lines up with spaCy tokens and overlaps no other, and stores it in
 ``training/annotations/<batch>.jsonl`` (or ``training/annotations/second_pass/`` with
 ``--second-pass``). See ``training/GUIDELINES.md`` for what to mark.
@@ -136,7 +138,7 @@ def parse_ann(source: str, text: str) -> list[tuple[int, int, str]]:
             parts = line.split(None, 1)
             label, surface = (parts[0], parts[1]) if len(parts) == 2 else (line, "")
         surface = surface.strip()
-        if label not in LABELS:
+        if label not in (*LABELS, "SKIP"):
             raise AnnotationError(f"line {number}: label {label!r} is not one of {LABELS}")
         if not surface:
             raise AnnotationError(f"line {number}: no surface text after {label}")
@@ -151,7 +153,8 @@ def parse_ann(source: str, text: str) -> list[tuple[int, int, str]]:
             if _boundary_ok(text, found, found + len(surface)):
                 break
             start = found + 1
-        spans.append((found, found + len(surface), label))
+        if label != "SKIP":
+            spans.append((found, found + len(surface), label))
         cursor = found + len(surface)
     return spans
 
