@@ -80,11 +80,18 @@ def extract(
     """Extract records from releases; write one JSON line per input, in input order."""
     from extractor.batch import UsageError, collect_inputs, run
     from extractor.errors import ConfigError
+    from extractor.settings import make_settings
 
-    ref = _parse_date(reference_date)
     try:
+        settings = make_settings(
+            model=model,
+            n_process=n_process,
+            batch_size=batch_size,
+            reference_date=_parse_date(reference_date),
+            max_chars=max_chars,
+        )
         inputs = collect_inputs(paths)
-    except UsageError as error:
+    except (UsageError, ConfigError) as error:
         raise _usage(str(error)) from None
     if output is not None and not output.parent.is_dir():
         raise _usage(f"the folder of --output does not exist: {output.parent}")
@@ -99,25 +106,12 @@ def extract(
                 stats = run(
                     inputs,
                     out,
-                    progress=lambda _line: bar.advance(task),
-                    model=model,
-                    n_process=n_process,
-                    batch_size=batch_size,
-                    reference_date=ref,
-                    max_chars=max_chars,
+                    settings=settings,
                     include_text=include_text,
+                    progress=lambda _line: bar.advance(task),
                 )
         else:
-            stats = run(
-                inputs,
-                out,
-                model=model,
-                n_process=n_process,
-                batch_size=batch_size,
-                reference_date=ref,
-                max_chars=max_chars,
-                include_text=include_text,
-            )
+            stats = run(inputs, out, settings=settings, include_text=include_text)
     except ConfigError as error:
         raise _usage(str(error)) from None
     finally:
@@ -186,13 +180,12 @@ def evaluate(
     show_errors: Annotated[
         bool, typer.Option("--show-errors", help="List each miss and false alarm per document.")
     ] = False,
-    baseline: Annotated[
-        bool,
-        typer.Option("--baseline", help="Score the bare-model + textacy baseline beside ours."),
-    ] = False,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline name or path.")] = None,
 ) -> None:
-    """Score the pipeline on a gold folder (rules of GOLD_FORMAT.md)."""
+    """Score the pipeline on a gold folder (rules of GOLD_FORMAT.md).
+
+    The baseline (bare model + textacy) is scored beside ours by benchmarks/baseline.py.
+    """
     from extractor.evaluation import evaluate_dir, load_gold_dir, predict_ours
     from extractor.scoring import format_errors, format_table
 
@@ -203,10 +196,6 @@ def evaluate(
     except ValueError as error:
         raise _usage(str(error)) from None
     reports = {"ours": evaluate_dir(gold_dir, predict=predict_ours(model))}
-    if baseline:
-        from extractor.baseline import predict_baseline
-
-        reports["baseline"] = evaluate_dir(gold_dir, predict=predict_baseline(model))
     typer.echo(format_table(reports))
     if show_errors:
         for name, report in reports.items():

@@ -64,7 +64,8 @@ def add_common_args(parser: argparse.ArgumentParser) -> None:
 
 def systems(args: argparse.Namespace) -> dict[str, Predictor]:
     """The predictors to run: ours, plus the baseline unless ``--no-baseline``."""
-    from extractor.baseline import predict_baseline
+    from baseline_system import predict_baseline
+
     from extractor.evaluation import predict_ours
 
     chosen: dict[str, Predictor] = {"ours": predict_ours(args.model, batch_size=args.batch_size)}

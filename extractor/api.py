@@ -1,22 +1,37 @@
-"""Public entry points: ``extract`` for one release, ``extract_many`` for a stream."""
+"""Public entry points: ``extract`` for one release, ``extract_many`` for a stream.
+
+``extract_many`` yields exactly one result per input, in input order: the record, or a
+:class:`~extractor.models.Failure` in its place. Inputs that cannot be extracted (not text,
+empty, too long) and documents on which a component fails never cost the other items of the
+batch; everything runs through one ``nlp.pipe`` stream.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import logging
 from collections.abc import Iterable, Iterator
-from typing import TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from spacy.tokens import Doc
 
 from extractor import attrs
 from extractor.assemble import to_record
-from extractor.errors import InputError
-from extractor.models import PressRelease
+from extractor.errors import ExtractorError, InputError, PipelineError
+from extractor.models import ErrorInfo, Failure, PressRelease
 from extractor.pipeline import get_nlp
-from extractor.settings import DEFAULT_MAX_CHARS
+from extractor.settings import DEFAULT_MAX_CHARS, Settings, make_settings
+
+logger = logging.getLogger(__name__)
 
 Item: TypeAlias = str | tuple[str, str | None] | tuple[str, str | None, dt.date | None]
 """An input: the text, ``(text, source)`` or ``(text, source, reference_date)``."""
+
+Result: TypeAlias = PressRelease | Failure
+"""One output of :func:`extract_many`: a record, or the failure standing in for it."""
+
+Errors: TypeAlias = Literal["return", "raise"]
 
 
 def check_text(text: object, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
@@ -40,33 +55,61 @@ def check_text(text: object, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
 
 
 def _normalise(
-    item: Item, reference_date: dt.date | None
-) -> tuple[str, str | None, dt.date | None]:
-    if isinstance(item, str):
-        return item, None, reference_date
+    item: object, reference_date: dt.date | None
+) -> tuple[object, str | None, dt.date | None]:
     if isinstance(item, tuple) and len(item) in (2, 3):
         text, source = item[0], item[1]
-        ref = item[2] if len(item) == 3 else None  # type: ignore[misc]
+        ref = item[2] if len(item) == 3 else None
+        if source is not None and not isinstance(source, str):
+            raise InputError(
+                f"expected the source as str or None, got {type(source).__name__}",
+                code="not_text",
+            )
+        if ref is not None and not isinstance(ref, dt.date):
+            raise InputError(
+                f"expected the reference date as datetime.date, got {type(ref).__name__}",
+                code="not_text",
+            )
         return text, source, ref or reference_date
+    if isinstance(item, str):
+        return item, None, reference_date
     raise InputError(
-        f"expected str, (text, source) or (text, source, reference_date); got {item!r:.80}",
+        f"expected str, (text, source) or (text, source, reference_date); "
+        f"got {type(item).__name__}",
         code="not_text",
     )
+
+
+def _source_of(item: object) -> str | None:
+    if isinstance(item, tuple) and len(item) in (2, 3) and isinstance(item[1], str):
+        return item[1]
+    return None
+
+
+def _settings(settings: Settings | None, **overrides: Any) -> Settings:
+    return (settings or Settings()).updated(**overrides)
 
 
 def extract_many(
     items: Iterable[Item],
     *,
+    settings: Settings | None = None,
+    errors: Errors = "return",
     model: str | None = None,
-    n_process: int = 1,
-    batch_size: int = 16,
+    n_process: int | None = None,
+    batch_size: int | None = None,
     reference_date: dt.date | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
-) -> Iterator[PressRelease]:
-    """Extract records from many releases through ``nlp.pipe``, in input order.
+    max_chars: int | None = None,
+) -> Iterator[Result]:
+    """Extract records from many releases through one ``nlp.pipe`` stream, in input order.
 
     Args:
         items: Texts, ``(text, source)`` pairs or ``(text, source, reference_date)`` triples.
+        settings: Run settings; the keyword options below override its fields.
+        errors: ``"return"`` (default) yields a :class:`Failure` in place of each input that
+            could not be extracted; ``"raise"`` raises instead (:class:`InputError` for a bad
+            input, :class:`PipelineError` for a component failure), after yielding the
+            results before it.
         model: spaCy pipeline name; ``None`` picks the default.
         n_process: Worker processes for ``nlp.pipe``.
         batch_size: Documents per batch.
@@ -74,44 +117,142 @@ def extract_many(
         max_chars: Longest text accepted.
 
     Yields:
-        One :class:`PressRelease` per item.
+        One :class:`PressRelease` or :class:`Failure` per item. When iterating ``items``
+        itself raises, the results before it are yielded, then one failure (type
+        ``input_error``) saying at which item the input stopped.
 
     Raises:
-        InputError: for an item that is not text, is empty or is too long.
+        ConfigError: for settings the pipeline refuses (unknown model, bad option).
     """
-    nlp = get_nlp(model)
+    config = _settings(
+        settings,
+        model=model,
+        n_process=n_process,
+        batch_size=batch_size,
+        reference_date=reference_date,
+        max_chars=max_chars,
+    )
+    if errors not in ("return", "raise"):
+        raise InputError(f"errors must be 'return' or 'raise', got {errors!r}", code="input_error")
+    stopped: list[tuple[Failure, BaseException]] = []
+    stream = _guarded(items, stopped)
+    first = next(stream, None)
+    if first is None:  # nothing to extract: the model is not loaded
+        yield from _stopped(stopped, errors)
+        return
+    nlp = get_nlp(config)
+    nlp.max_length = max(nlp.max_length, config.max_chars + 1)
 
-    def docs() -> Iterator[tuple[Doc, str | None]]:
-        for item in items:
-            text, source, ref = _normalise(item, reference_date)
-            doc = nlp.make_doc(check_text(text, max_chars=max_chars))
-            doc._.set(attrs.REFERENCE_DATE, ref.isoformat() if ref else None)
-            yield doc, source
+    def docs() -> Iterator[tuple[Doc, tuple[int, str | None]]]:
+        for index, item in enumerate(itertools.chain([first], stream)):
+            source = _source_of(item)
+            try:
+                text, source, ref = _normalise(item, config.reference_date)
+                doc = nlp.make_doc(check_text(text, max_chars=config.max_chars))
+                doc._.set(attrs.REFERENCE_DATE, ref.isoformat() if ref else None)
+            except InputError as error:
+                doc = nlp.make_doc("")
+                attrs.mark_failed(doc, error.code, f"item {index}: {error}")
+            yield doc, (index, source)
 
-    pipe = nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, source in pipe:
-        yield to_record(doc, source=source)
+    pipe = nlp.pipe(
+        docs(), as_tuples=True, batch_size=config.batch_size, n_process=config.n_process
+    )
+    for doc, (_, source) in pipe:
+        result = _result(doc, source)
+        if errors == "raise" and isinstance(result, Failure):
+            raise _as_error(result)
+        yield result
+    yield from _stopped(stopped, errors)
+
+
+def _guarded(
+    items: Iterable[object], stopped: list[tuple[Failure, BaseException]]
+) -> Iterator[object]:
+    """The caller's items; when iterating them raises, the error is recorded in ``stopped``
+    and the stream ends, so the items before it are still extracted."""
+    index = 0
+    iterator = iter(items)
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except Exception as error:
+            message = (
+                f"reading the inputs failed at item {index}: {type(error).__name__}: {error}; "
+                "later items were not read"
+            )
+            failure = Failure(source=None, error=ErrorInfo(type="input_error", message=message))
+            stopped.append((failure, error))
+            return
+        yield item
+        index += 1
+
+
+def _stopped(stopped: list[tuple[Failure, BaseException]], errors: Errors) -> Iterator[Failure]:
+    for failure, error in stopped:
+        if errors == "raise":
+            raise error
+        yield failure
+
+
+def _result(doc: Doc, source: str | None) -> Result:
+    failure = doc._.get(attrs.FAILURE)
+    if failure is None:
+        try:
+            return to_record(doc, source=source)
+        except Exception as error:  # a record the models refuse is a bug: report, go on
+            logger.warning("assembling the record of %r failed", source, exc_info=error)
+            failure = {
+                "type": "pipeline_error",
+                "message": f"assembling the record failed: {type(error).__name__}: {error}",
+            }
+    return Failure(source=source, error=ErrorInfo(**failure))
+
+
+def _as_error(failure: Failure) -> ExtractorError:
+    if failure.error.type == "pipeline_error":
+        return PipelineError(failure.error.message, source=failure.source)
+    return InputError(failure.error.message, code=failure.error.type)
 
 
 def extract(
     text: str,
     *,
     source: str | None = None,
+    settings: Settings | None = None,
     model: str | None = None,
     reference_date: dt.date | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
+    max_chars: int | None = None,
 ) -> PressRelease:
     """Extract one record from one release.
 
     Args:
         text: The release; ``span`` offsets in the record index this exact string.
         source: Path or id to carry into the record.
+        settings: Run settings; the keyword options override its fields.
         model: spaCy pipeline name; ``None`` picks the default.
         reference_date: Completes dates written without a year (e.g. "Feb 26").
         max_chars: Longest text accepted.
 
     Raises:
         InputError: for an empty or too long text.
+        PipelineError: when a component fails on this text.
         ModelNotFoundError: when the model is not installed.
     """
-    return next(extract_many([(text, source, reference_date)], model=model, max_chars=max_chars))
+    results = extract_many(
+        [(text, source, reference_date)],
+        settings=settings,
+        errors="raise",
+        model=model,
+        max_chars=max_chars,
+        n_process=1,
+    )
+    record = next(results)
+    if isinstance(record, Failure):  # not reached: errors="raise" raises instead
+        raise _as_error(record)
+    return record
+
+
+__all__ = ["Item", "Result", "check_text", "extract", "extract_many", "make_settings"]

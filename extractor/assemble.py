@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc
@@ -31,6 +32,14 @@ def _span(start: int, end: int) -> TextSpan:
 
 def _spans(pairs: list[list[int]]) -> list[TextSpan]:
     return [_span(s, e) for s, e in pairs]
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+def link_href(url: str) -> str:
+    """``url`` as a link: ``https://`` is added to an address written without a scheme."""
+    return url if _SCHEME.match(url) else f"https://{url}"
 
 
 def _ref_id(ref: dict[str, Any] | None) -> str | None:
@@ -128,7 +137,10 @@ def to_record(
             )
             for cl in doc._.get(attrs.COUNTRY_LISTS)
         ],
-        urls=[Url(url=u["text"], span=_span(u["start"], u["end"])) for u in links["urls"]],
+        urls=[
+            Url(url=u["text"], href=link_href(u["text"]), span=_span(u["start"], u["end"]))
+            for u in links["urls"]
+        ],
         emails=[Email(email=e["text"], span=_span(e["start"], e["end"])) for e in links["emails"]],
         contacts=[
             Contact(

@@ -10,18 +10,25 @@ binary (NUL bytes) is an error line.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from extractor.api import check_text, extract_many
 from extractor.errors import ExtractorError, InputError
-from extractor.models import BatchFailure, BatchSuccess, ErrorInfo, PressRelease, Warning
-from extractor.settings import DEFAULT_MAX_CHARS
+from extractor.models import (
+    BatchFailure,
+    BatchSuccess,
+    ErrorInfo,
+    Failure,
+    PressRelease,
+    Warning,
+)
+from extractor.settings import DEFAULT_MAX_CHARS, Settings
 
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 STDIN = "-"
@@ -148,66 +155,48 @@ def read_input(
     return result
 
 
-def _failure(source: str, error: Exception) -> BatchFailure:
-    kind = getattr(error, "code", None) or type(error).__name__
-    return BatchFailure(source=source, error=ErrorInfo(type=kind, message=str(error)))
+def _failure(source: str, error: InputError) -> BatchFailure:
+    return BatchFailure(source=source, error=ErrorInfo(type=error.code, message=str(error)))
 
 
 def iter_lines(
-    inputs: list[InputRef],
+    inputs: Iterable[InputRef],
     *,
-    model: str | None = None,
-    n_process: int = 1,
-    batch_size: int = 16,
-    reference_date: dt.date | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
+    settings: Settings | None = None,
     include_text: bool = False,
 ) -> Iterator[BatchSuccess | BatchFailure]:
     """Yield one output line per input, in input order.
 
-    Inputs are read and extracted chunk by chunk; when a chunk fails inside the pipeline,
-    its documents are retried one by one so only the failing one becomes an error line.
+    Inputs are read lazily and go through one :func:`extract_many` stream; an input that
+    cannot be read becomes an error line in its place, and so does a document the pipeline
+    failed on.
     """
-    chunk_size = max(1, batch_size * n_process)
-    for begin in range(0, len(inputs), chunk_size):
-        chunk = inputs[begin : begin + chunk_size]
-        lines: list[BatchSuccess | BatchFailure | None] = [None] * len(chunk)
-        ready: list[tuple[int, ReadResult]] = []
-        for index, ref in enumerate(chunk):
+    settings = settings or Settings()
+    pending: deque[tuple[InputRef, ReadResult | InputError]] = deque()
+
+    def readable() -> Iterator[tuple[str, str]]:
+        for ref in inputs:
             try:
-                ready.append((index, read_input(ref, max_chars=max_chars)))
+                read: ReadResult | InputError = read_input(ref, max_chars=settings.max_chars)
             except InputError as error:
-                lines[index] = _failure(ref.source, error)
-        options = {
-            "model": model,
-            "batch_size": batch_size,
-            "reference_date": reference_date,
-            "max_chars": max_chars,
-        }
-        try:
-            items = [(read.text, chunk[i].source) for i, read in ready]
-            records = (
-                list(extract_many(items, n_process=n_process if len(items) > 1 else 1, **options))
-                if items
-                else []  # nothing readable: do not load the model for nothing
-            )
-            pairs = list(zip(ready, records, strict=True))
-        except ExtractorError:
-            raise
-        except Exception:
-            pairs = []
-            for i, read in ready:
-                try:
-                    pairs.append(
-                        ((i, read), next(extract_many([(read.text, chunk[i].source)], **options)))
-                    )
-                except ExtractorError:
-                    raise
-                except Exception as error:
-                    lines[i] = _failure(chunk[i].source, error)
-        for (index, read), record in pairs:
-            lines[index] = _success(chunk[index].source, read, record, include_text)
-        yield from (line for line in lines if line is not None)
+                read = error
+            pending.append((ref, read))
+            if isinstance(read, ReadResult):
+                yield read.text, ref.source
+
+    def unreadable_first() -> Iterator[BatchFailure]:
+        while pending and isinstance(pending[0][1], InputError):
+            ref, error = pending.popleft()
+            yield _failure(ref.source, error)  # type: ignore[arg-type]
+
+    for result in extract_many(readable(), settings=settings):
+        yield from unreadable_first()
+        ref, read = pending.popleft()  # readable: the unreadable ones went out above
+        if isinstance(result, Failure):
+            yield BatchFailure(source=ref.source, error=result.error)
+        else:
+            yield _success(ref.source, cast(ReadResult, read), result, include_text)
+    yield from unreadable_first()
 
 
 def _success(
@@ -230,19 +219,21 @@ def run(
     inputs: list[InputRef],
     out: IO[str],
     *,
+    settings: Settings | None = None,
+    include_text: bool = False,
     progress: Callable[[BatchSuccess | BatchFailure], None] | None = None,
-    **options: object,
 ) -> RunStats:
     """Extract every input and write JSON Lines to ``out``.
 
     Args:
         inputs: From :func:`collect_inputs`.
         out: Where the lines go.
+        settings: Run settings (model, batch size, processes, limits).
+        include_text: Add the text the spans index to each line.
         progress: Called after each line is written.
-        **options: Passed to :func:`iter_lines`.
     """
     stats = RunStats()
-    for line in iter_lines(inputs, **options):  # type: ignore[arg-type]
+    for line in iter_lines(inputs, settings=settings, include_text=include_text):
         out.write(to_json_line(line) + "\n")
         stats.total += 1
         if isinstance(line, BatchSuccess):

@@ -19,6 +19,14 @@ class InputError(ExtractorError, ValueError):
         self.code = code
 
 
+class PipelineError(ExtractorError):
+    """A component failed on one document (the message names the component and the error)."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message if source is None else f"{source}: {message}")
+        self.source = source
+
+
 class ModelNotFoundError(ConfigError):
     """The requested spaCy pipeline is not installed."""
 

@@ -3,7 +3,7 @@
 A gold folder holds pairs ``NAME.txt`` + ``NAME.gold.json`` (``GOLD_FORMAT.md``) or
 ``NAME.txt`` + ``NAME.expected.json`` (the repository's ``samples/``). A *predictor* is any
 callable that turns a list of texts into a list of record dicts in the same order, such as
-:func:`predict_ours` or :func:`extractor.baseline.predict_baseline`. Nothing here prints.
+:func:`predict_ours` or the baseline of ``benchmarks/baseline_system.py``. Nothing here prints.
 """
 
 from __future__ import annotations
@@ -145,12 +145,13 @@ def _source(item: Item) -> str | None:
     return None if isinstance(item, str) else item[1]
 
 
-def failed_record(item: Item, error: Exception) -> dict[str, Any]:
+def failed_record(item: Item, kind: str, message: str) -> dict[str, Any]:
     """An empty record standing in for an input the system failed on (it scores as misses).
 
     Args:
         item: The input that failed.
-        error: What was raised.
+        kind: The error type.
+        message: What went wrong.
 
     Returns:
         A record of the ``PressRelease`` shape with no fields found and one warning with
@@ -163,7 +164,7 @@ def failed_record(item: Item, error: Exception) -> dict[str, Any]:
         "dateline": None,
         **{key: [] for key in _LIST_FIELDS},
         "warnings": [
-            {"code": FAILED, "message": f"{type(error).__name__}: {error}"},
+            {"code": FAILED, "message": f"{kind}: {message}"},
         ],
     }
 
@@ -173,8 +174,9 @@ def predict_ours(
 ) -> Predictor:
     """A predictor running the toolkit's own pipeline through :func:`extractor.extract_many`.
 
-    When the batch raises, the items are run again one at a time and each one that still fails
-    becomes a :func:`failed_record`, so one bad document costs its own score, not the run.
+    An input the pipeline fails on becomes a :func:`failed_record` in its place (it scores as
+    misses and is counted in the ``extraction_failed`` share), so one bad document costs its
+    own score, not the run.
 
     Args:
         model: spaCy pipeline name; None picks the default model.
@@ -186,24 +188,19 @@ def predict_ours(
         record dicts (``PressRelease.model_dump(mode="json")``), input order kept.
     """
 
-    def run(items: Sequence[Item]) -> list[dict[str, Any]]:
-        from extractor import extract_many  # the pipeline loads only when used
-
-        records = extract_many(items, model=model, n_process=n_process, batch_size=batch_size)
-        return [record.model_dump(mode="json") for record in records]
-
-    def one(item: Item) -> dict[str, Any]:
-        try:
-            return run([item])[0]
-        except Exception as exc:  # any failure is scored, not raised
-            logger.warning("extraction failed on %r: %s", _source(item), exc, exc_info=True)
-            return failed_record(item, exc)
-
     def predict(items: Sequence[Item]) -> list[dict[str, Any]]:
+        from extractor import extract_many  # the pipeline loads only when used
+        from extractor.models import Failure
+
         items = list(items)
-        try:
-            return run(items)
-        except Exception:  # retry one by one to find the culprits
-            return [one(item) for item in items]
+        results = extract_many(items, model=model, n_process=n_process, batch_size=batch_size)
+        records = []
+        for item, result in zip(items, results, strict=True):
+            if isinstance(result, Failure):
+                logger.warning("extraction failed on %r: %s", _source(item), result.error.message)
+                records.append(failed_record(item, result.error.type, result.error.message))
+            else:
+                records.append(result.model_dump(mode="json"))
+        return records
 
     return predict

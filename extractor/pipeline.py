@@ -1,20 +1,26 @@
-"""Build the spaCy pipeline (pretrained model + pr_* components) once per model and cache it."""
+"""Build the spaCy pipeline (pretrained model + pr_* components) from Settings, once per
+settings, and route component failures to the document instead of the caller."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from functools import cache
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import extractor.components  # noqa: F401  (registers the pr_* factories)
 from extractor import attrs
 from extractor.errors import ConfigError, ModelNotFoundError
-from extractor.settings import COMPONENTS, DEFAULT_MODELS
+from extractor.settings import DEFAULT_MODELS, Settings
 
 logger = logging.getLogger(__name__)
+
+_CACHE: dict[str, Language] = {}
 
 
 def installed_pipelines() -> list[str]:
@@ -39,29 +45,52 @@ def resolve_model_name(name: str | None) -> str:
     raise ModelNotFoundError(" or ".join(DEFAULT_MODELS), installed)
 
 
-def build_nlp(model: str | None = None, components: tuple[str, ...] = COMPONENTS) -> Language:
+def record_failure(proc_name: str, proc: Any, docs: Iterable[Doc], error: Exception) -> None:
+    """spaCy error handler: a component that raises marks its documents as failed.
+
+    The batch goes on; the failed documents become error results in their place. A
+    module-level function, so worker processes (``n_process > 1``) can receive it.
+    """
+    message = f"component {proc_name} failed: {type(error).__name__}: {error}"
+    logger.warning(message, exc_info=error)
+    for doc in docs:
+        if doc._.get(attrs.FAILURE) is None:
+            attrs.mark_failed(doc, "pipeline_error", message)
+
+
+def build_nlp(settings: Settings | None = None) -> Language:
     """Load the pretrained pipeline and add the toolkit's components in order.
 
     Args:
-        model: Pipeline name or path; ``None`` picks the default.
-        components: Which ``pr_*`` components to add.
+        settings: Model, components and component configuration; defaults when ``None``.
 
     Returns:
-        A ready ``Language``.
+        A ready ``Language`` whose components report failures on the document.
+
+    Raises:
+        ModelNotFoundError: when the model is not installed.
+        ConfigError: when a component's configuration is refused.
     """
-    unknown = [c for c in components if c not in COMPONENTS]
-    if unknown:
-        raise ConfigError(f"unknown components {unknown}; expected some of {list(COMPONENTS)}")
-    name = resolve_model_name(model)
+    settings = settings or Settings()
+    name = resolve_model_name(settings.model)
     logger.info("loading spaCy pipeline %s", name)
     nlp = spacy.load(name)
     attrs.register_extensions()
-    for component in components:
-        nlp.add_pipe(component)
+    for component in settings.components:
+        try:
+            nlp.add_pipe(component, config=settings.component_config.get(component, {}))
+        except (ValueError, TypeError) as error:  # spaCy's ConfigValidationError is a ValueError
+            raise ConfigError(f"component {component}: {error}") from error
+    for _, proc in nlp.pipeline:
+        with contextlib.suppress(AttributeError):  # spaCy's Cython parser and NER cannot
+            proc.set_error_handler(record_failure)
     return nlp
 
 
-@cache
-def get_nlp(model: str | None = None) -> Language:
-    """The cached pipeline for ``model`` (built on first use)."""
-    return build_nlp(model)
+def get_nlp(settings: Settings | None = None) -> Language:
+    """The cached pipeline for ``settings`` (built on first use)."""
+    settings = settings or Settings()
+    key = settings.pipeline_key()
+    if key not in _CACHE:
+        _CACHE[key] = build_nlp(settings)
+    return _CACHE[key]

@@ -40,6 +40,7 @@ __all__ = [
     "known_org_acronyms",
     "non_org_words",
     "normalise_country_key",
+    "org_words",
     "region_words",
     "reporting_verbs",
     "title_abbreviations",
@@ -524,3 +525,35 @@ def wire_services() -> list[tuple[str, str]]:
         A new list of ``(pattern, name)`` pairs, e.g. ``("\\(\\s*AP\\s*\\)", "AP")``.
     """
     return list(_wire_services())
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    """The organisation word lists of ``org_words.json`` (see its ``description``)."""
+
+    event_heads: frozenset[str]
+    work_heads: frozenset[str]
+    place_heads: frozenset[str]
+    org_words: frozenset[str]
+    intergovernmental: frozenset[str]
+    non_org_heads: frozenset[str]
+    generic_phrase_words: frozenset[str]
+    generic_org_words: frozenset[str]
+    portfolio_words: frozenset[str]
+    address_heads: frozenset[str]
+    address_words: frozenset[str]
+    portfolio_holders: frozenset[str]
+    party_words: frozenset[str]
+    roles_orgs_have_too: frozenset[str]
+    honorific_words: frozenset[str]
+    company_heads: frozenset[str]
+    pattern_heads: frozenset[str]
+    district_kinds: frozenset[str]
+    common_first_words: frozenset[str]
+
+
+@cache
+def org_words() -> OrgWords:
+    """Word lists about organisation names, as frozensets (``org_words.json``)."""
+    data = _load_json("org_words.json")
+    return OrgWords(**{name: frozenset(data[name]) for name in OrgWords.__dataclass_fields__})

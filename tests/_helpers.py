@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import pytest
 
@@ -26,3 +27,46 @@ def release(body: str) -> str:
 def record_of(body: str) -> PressRelease:
     """The record of ``release(body)``, extracted once per body."""
     return extract(release(body))
+
+
+EMPTY_RECORD: dict[str, Any] = {
+    "schema_version": "1.0",
+    "source": None,
+    "title": None,
+    "dateline": None,
+    **{
+        key: []
+        for key in (
+            "organizations",
+            "people",
+            "quotes",
+            "works",
+            "countries",
+            "country_lists",
+            "urls",
+            "emails",
+            "contacts",
+            "warnings",
+        )
+    },
+}
+
+
+def minimal_record(**fields: Any) -> dict[str, Any]:
+    """A valid record with every field written (empty), then ``fields`` on top."""
+    return {
+        **{k: (list(v) if isinstance(v, list) else v) for k, v in EMPTY_RECORD.items()},
+        **fields,
+    }
+
+
+DATELINE = {
+    "text": "Seoul, Republic of Korea –",
+    "span": {"start": 0, "end": 26},
+    "city": "Seoul",
+    "region": "Republic of Korea",
+    "country": None,
+    "date": None,
+    "date_precision": None,
+    "wire": None,
+}

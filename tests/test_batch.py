@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from extractor import batch
 from extractor.batch import (
     InputRef,
     UsageError,
@@ -22,7 +21,8 @@ from extractor.batch import (
     run,
 )
 from extractor.errors import InputError
-from extractor.models import BatchFailure, BatchSuccess, PressRelease
+from extractor.models import BatchFailure, BatchSuccess
+from extractor.settings import make_settings
 
 GOOD = (
     "Harbour Authority Opens New Ferry Terminal\n\n"
@@ -190,40 +190,45 @@ def test_batch_read_input_stdin() -> None:
     assert result.text == "Caf\u00e9 news."
 
 
-def fake_extract_many(items: Iterable[Any], **_: Any) -> Iterator[PressRelease]:
-    """Stands in for the pipeline: one record per item, raising on a text containing BOOM."""
-    items = list(items)
-    if any("BOOM" in text for text, _source in items):
+def crash_on_boom(text: str) -> list[Any]:
+    """Stands in for a component's pure function: fails on a text containing BOOM."""
+    if "BOOM" in text:
         raise RuntimeError("a component crashed")
-    for text, source in items:
-        yield PressRelease(source=source, title=text.splitlines()[0])
+    return []
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("batch_size", [1, 2, 16])
 def test_batch_pipeline_failure_costs_only_its_input(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: int
 ) -> None:
-    monkeypatch.setattr(batch, "extract_many", fake_extract_many)
+    from extractor.components import links
+
+    monkeypatch.setattr(links, "find_urls", crash_on_boom)
     files = [
-        ("a.txt", b"First", "ok"),
-        ("b.txt", b"BOOM goes the pipeline", "RuntimeError"),
+        ("a.txt", b"First release of the batch.", "ok"),
+        ("b.txt", b"BOOM goes the pipeline.", "pipeline_error"),
         ("c.txt", b"", "empty"),
-        ("d.txt", b"Fourth", "ok"),
+        ("d.txt", b"Fourth release of the batch.", "ok"),
     ]
     write_inputs(tmp_path, files)
-    lines = list(iter_lines(collect_inputs([str(tmp_path)]), batch_size=batch_size))
+    settings = make_settings(batch_size=batch_size)
+    lines = list(iter_lines(collect_inputs([str(tmp_path)]), settings=settings))
     assert [outcome(line) for line in lines] == [code for _, _, code in files]
     assert [line.source for line in lines] == [str(tmp_path / n) for n, _, _ in files]
+    assert "pr_links" in lines[1].error.message
     assert "a component crashed" in lines[1].error.message
 
 
 def test_batch_all_inputs_unreadable_needs_no_model(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_model(*_: Any, **__: Any) -> Iterator[PressRelease]:
-        raise AssertionError("extract_many was called with nothing to extract")
+    from extractor import api
 
-    monkeypatch.setattr(batch, "extract_many", no_model)
+    def no_model(*_: Any, **__: Any) -> None:
+        raise AssertionError("the model was loaded with nothing to extract")
+
+    monkeypatch.setattr(api, "get_nlp", no_model)
     write_inputs(tmp_path, MIXED[:3])
     out = io.StringIO()
     stats = run(collect_inputs([str(tmp_path)]), out)
@@ -335,6 +340,6 @@ def test_batch_max_chars_gives_error_line_and_goes_on(tmp_path: Path) -> None:
         ("b.txt", b"PARIS, France - A short release.", "ok"),
     ]
     write_inputs(tmp_path, files)
-    lines = list(iter_lines(collect_inputs([str(tmp_path)]), max_chars=100))
+    lines = list(iter_lines(collect_inputs([str(tmp_path)]), settings=make_settings(max_chars=100)))
     assert [outcome(line) for line in lines] == ["too_large", "ok"]
     assert "100" in lines[0].error.message

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _helpers import DATELINE, minimal_record
 from typer.testing import CliRunner, Result
 
 from cli import app
@@ -186,14 +187,11 @@ def test_cli_schema_write_creates_files(tmp_path: Path) -> None:
 
 
 def test_cli_validate_reports_file_line_and_path(tmp_path: Path) -> None:
-    good = {"source": "a.txt", "ok": True, "record": {"schema_version": "1.0"}}
+    good = {"source": "a.txt", "ok": True, "record": minimal_record()}
     bad = {
         "source": "b.txt",
         "ok": True,
-        "record": {
-            "schema_version": "1.0",
-            "dateline": {"text": "Seoul", "span": {"start": 0, "end": 5}, "country": "korea"},
-        },
+        "record": minimal_record(dateline={**DATELINE, "country": "korea"}),
     }
     path = tmp_path / "out.jsonl"
     path.write_text(f"{json.dumps(good)}\n{json.dumps(bad)}\n", encoding="utf-8")
@@ -210,6 +208,19 @@ def test_cli_validate_clean_file_exit_0(tmp_path: Path) -> None:
     result = invoke("validate", str(path))
     assert result.exit_code == EXIT_OK, result.stdout
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{}", "", "\n\n", "[1, 2, 3]", '{"hello": "world"}'],
+    ids=["empty-object", "empty-file", "blank-lines", "array", "not-a-record"],
+)
+def test_cli_validate_exit_1_without_a_record(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "out.json"
+    path.write_text(content, encoding="utf-8")
+    result = invoke("validate", str(path))
+    assert result.exit_code == EXIT_FAILED, result.stdout
+    assert all(len(line) < 300 for line in result.stdout.splitlines())
 
 
 @pytest.mark.model

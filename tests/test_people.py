@@ -13,15 +13,16 @@ from itertools import pairwise
 import pytest
 from _helpers import record_of, release
 
+from extractor.components.contacts import find_contacts
 from extractor.components.people import (
     Mention,
     OrgSpan,
     clean_name,
-    find_contacts,
     link_mentions,
     split_title,
 )
 from extractor.models import Organization, Person, PressRelease
+from extractor.text.contacts import contact_blocks
 
 ANY = object()
 """A field the case does not check."""
@@ -419,7 +420,7 @@ CONTACT_FIELDS = ("name", "title", "organization", "email", "phone")
 def test_people_find_contacts(
     text: str, names: list[str], expected: list[tuple[str | None, ...]]
 ) -> None:
-    contacts = find_contacts(text, [(n, text.index(n)) for n in names])
+    contacts = find_contacts(text, contact_blocks(text), [(n, text.index(n)) for n in names])
     assert [tuple(getattr(c, f) for f in CONTACT_FIELDS) for c in contacts] == expected
     for contact in contacts:
         assert text[contact.start : contact.end].strip()

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
 
-from extractor import ConfigError, ModelNotFoundError, extract, extract_many
+from extractor import ConfigError, InputError, ModelNotFoundError, extract, extract_many
 from extractor.assemble import to_record
+from extractor.errors import PipelineError
+from extractor.models import Failure, PressRelease
 from extractor.pipeline import build_nlp, installed_pipelines, resolve_model_name
-from extractor.settings import COMPONENTS
+from extractor.settings import COMPONENTS, Settings, make_settings
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -49,7 +53,7 @@ def test_pipeline_speakers_flow_is_declared(nlp: Language, component: str, decla
 
 def test_pipeline_unknown_model_lists_installed_pipelines() -> None:
     with pytest.raises(ModelNotFoundError) as caught:
-        build_nlp("en_no_such_model_xyz")
+        build_nlp(Settings(model="en_no_such_model_xyz"))
     message = str(caught.value)
     assert "en_no_such_model_xyz" in message
     installed = installed_pipelines()
@@ -66,9 +70,33 @@ def test_pipeline_default_model_resolves() -> None:
 @pytest.mark.parametrize("components", [("pr_nope",), ("pr_links", "quotes")])
 def test_pipeline_unknown_component_raises_config_error(components: tuple[str, ...]) -> None:
     with pytest.raises(ConfigError) as caught:
-        build_nlp(components=components)
+        make_settings(components=components)
     assert "pr_" in str(caught.value)  # the message lists the allowed names
     assert components[-1] in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("values", "words"),
+    [
+        ({"batch_size": 0}, "batch_size"),
+        ({"n_proces": 2}, "n_proces"),
+        ({"component_config": {"pr_nope": {}}}, "pr_nope"),
+    ],
+    ids=["zero-batch", "misspelt-key", "config-for-unknown-component"],
+)
+def test_pipeline_settings_refuse_bad_values(values: dict[str, object], words: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        make_settings(**values)
+    assert words in str(caught.value)
+
+
+def test_pipeline_settings_are_frozen() -> None:
+    settings = make_settings(batch_size=4)
+    with pytest.raises(ValueError):
+        settings.batch_size = 8  # type: ignore[misc]
+    assert settings.updated(batch_size=None, n_process=2) == make_settings(
+        batch_size=4, n_process=2
+    )
 
 
 def test_pipeline_factories_in_entry_point() -> None:
@@ -168,3 +196,85 @@ def test_pipeline_components_run_on_blank_pipeline_with_sentencizer(
             u.url for u in record.urls
         ]
         assert record.urls
+
+
+# --------------------------------------------------------------------------- results in place
+
+GOOD_RELEASE = "Port Reopens After Repairs\n\nLISBON, March 3, 2026 - The port reopened today.\n"
+
+
+@pytest.mark.model
+def test_pipeline_extract_many_bad_item_becomes_failure_in_place() -> None:
+    results = list(extract_many([(GOOD_RELEASE, "a"), ("", "b"), (GOOD_RELEASE, "c")]))
+    assert [type(r).__name__ for r in results] == ["PressRelease", "Failure", "PressRelease"]
+    failure = results[1]
+    assert isinstance(failure, Failure)
+    assert (failure.source, failure.error.type) == ("b", "empty")
+    assert "item 1" in failure.error.message
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_pipeline_extract_many_keeps_every_good_item(n_process: int) -> None:
+    items: list[Any] = [(GOOD_RELEASE, f"doc-{i}") for i in range(60)]
+    items[21] = ("   ", "doc-21")
+    items[40] = (12345, "doc-40")
+    results = list(extract_many(items, n_process=n_process, batch_size=8))
+    assert [r.source for r in results] == [f"doc-{i}" for i in range(60)]
+    failed = {i for i, r in enumerate(results) if isinstance(r, Failure)}
+    assert failed == {21, 40}
+    assert results[40].error.type == "not_text"  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+def test_pipeline_extract_many_errors_raise_names_the_item() -> None:
+    results = extract_many([(GOOD_RELEASE, "a"), ("", "b")], errors="raise")
+    assert isinstance(next(results), PressRelease)
+    with pytest.raises(InputError) as caught:
+        next(results)
+    assert caught.value.code == "empty"
+    assert "item 1" in str(caught.value)
+
+
+@pytest.mark.model
+def test_pipeline_extract_many_failing_generator_keeps_items_before_it() -> None:
+    def items() -> Iterator[tuple[str, str]]:
+        for i in range(5):
+            if i == 3:
+                raise OSError("disk went away")
+            yield GOOD_RELEASE, f"doc-{i}"
+
+    results = list(extract_many(items()))
+    assert [r.source for r in results[:3]] == ["doc-0", "doc-1", "doc-2"]
+    assert all(isinstance(r, PressRelease) for r in results[:3])
+    assert len(results) == 4 and isinstance(results[3], Failure)
+    assert results[3].error.type == "input_error"
+    assert "item 3" in results[3].error.message and "disk went away" in results[3].error.message
+
+
+def test_pipeline_extract_many_nothing_to_do_loads_no_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from extractor import api
+
+    def no_model(*_: Any) -> None:
+        raise AssertionError("the model was loaded for no input")
+
+    monkeypatch.setattr(api, "get_nlp", no_model)
+    assert list(extract_many([])) == []
+
+
+@pytest.mark.model
+def test_pipeline_component_failure_is_a_failure_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.components import links
+
+    def boom(text: str) -> list[Any]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(links, "find_urls", boom)
+    results = list(extract_many([(GOOD_RELEASE, "a"), (GOOD_RELEASE, "b")]))
+    assert all(isinstance(r, Failure) for r in results)
+    assert results[0].error.type == "pipeline_error"  # type: ignore[union-attr]
+    assert "pr_links" in results[0].error.message  # type: ignore[union-attr]
+    with pytest.raises(PipelineError):
+        extract(GOOD_RELEASE)

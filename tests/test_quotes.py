@@ -12,8 +12,8 @@ from typing import NamedTuple
 import pytest
 
 from extractor import extract
-from extractor.components._marks import OPENERS, find_quote_spans
 from extractor.models import PressRelease
+from extractor.text.marks import OPENERS, find_quote_spans
 
 HEAD = "Riverton Water Board hosts forum\n\n"
 DOE = "John Doe, Chairman of the Riverton Water Board, opened the forum on Monday.\n\n"

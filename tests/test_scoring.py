@@ -560,6 +560,6 @@ def test_scoring_format_table_has_one_column_per_system() -> None:
 def test_scoring_failed_documents_are_counted() -> None:
     from extractor.evaluation import failed_record
 
-    failed = failed_record(("some text", "a.txt"), RuntimeError("boom"))
+    failed = failed_record(("some text", "a.txt"), "pipeline_error", "boom")
     assert score_document(failed, gold_doc()).rates["extraction_failed"] == Ratio(1, 1)
     assert score_document(pred_doc(), gold_doc()).rates["extraction_failed"] == Ratio(0, 1)

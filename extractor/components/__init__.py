@@ -1,6 +1,8 @@
 """The toolkit's spaCy components; importing this package registers their factories."""
 
 from extractor.components import (  # noqa: F401
+    contacts,
+    context,
     countries,
     dateline,
     links,

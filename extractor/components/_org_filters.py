@@ -15,21 +15,18 @@ from extractor.components._org_words import (
     ADDRESS_HEADS,
     ADDRESS_WORDS,
     COMPANY_HEADS,
-    COMPANY_SUFFIX,
     EVENT_HEADS,
     GENERIC_ORG_WORDS,
     GENERIC_PHRASE_WORDS,
     HONORIFIC_WORDS,
-    NAME_WORD,
     NON_ORG_HEADS,
     ORG_WORDS,
-    PARTY_WORDS,
     PLACE_HEADS,
     PORTFOLIO_HOLDERS,
     PORTFOLIO_WORDS,
-    ROLES_ORGS_HAVE_TOO,
     WORK_HEADS,
 )
+from extractor.text.names import company_name, introduces_person, named_person, person_shaped  # noqa: F401
 
 
 def head_word(name: str) -> str:
@@ -140,83 +137,6 @@ def names_a_person(name: str, person_words: set[str]) -> bool:
     if set(w.lower().strip(".,") for w in words) & ORG_WORDS or name.isupper():
         return False
     return all(w in person_words for w in words)
-
-
-def person_shaped(name: str) -> bool:
-    """Two to four capitalised name words with no organisation, title or place word in them
-    ("Eleanor Marsh", "Lydia Kamau-Frost"; not "Harlow Ridge Analytics", "Pacific Northwest")."""
-    words = name.split()
-    if not 2 <= len(words) <= 4 or not all(NAME_WORD.match(w) for w in words):
-        return False
-    lowered = {w.lower() for w in words}
-    if words[0] in ("The", "A", "An") or lowered & PORTFOLIO_WORDS:
-        return False  # "The New Light", "Homeland Security"
-    if lowered & (ORG_WORDS | PLACE_HEADS | ADDRESS_HEADS | EVENT_HEADS | WORK_HEADS):
-        return False
-    if lowered & NON_ORG_HEADS:
-        return False
-    if set(words) & COMPANY_HEADS:
-        return False  # "Cascade Hearth Foods"
-    if lowered & (resources.title_words() | resources.region_words()):
-        return False
-    if any(w in resources.demonyms() for w in lowered) or name in resources.us_states():
-        return False
-    if any(w in resources.us_states() for w in words):
-        return False  # "New Jersey", "Texas"
-    key = name.lower()
-    return not (
-        key in resources.city_countries()
-        or resources.normalise_country_key(name) in resources.country_aliases()
-    )
-
-
-_PARTY_TAG = re.compile(r"(?:\(\s*|,\s*)[DRI]\s?-\s?(?:[A-Z]|\d)")
-
-
-def named_person(doc: Doc, name: str, start: int, end: int) -> bool:
-    """``name`` (tokens ``start:end``) is a person's whatever the model's label: shaped like
-    a name and introduced as one by its context."""
-    return person_shaped(name) and introduces_person(doc, start, end)
-
-
-def company_name(name: str) -> bool:
-    """Ends in a company word or suffix: "Cascade Hearth Foods", "Pinecrest Kitchens LLC"."""
-    return name.split()[-1] in COMPANY_HEADS or bool(COMPANY_SUFFIX.search(name))
-
-
-def introduces_person(doc: Doc, start: int, end: int) -> bool:
-    """Context that makes tokens ``start:end`` a person's name whatever the model's label:
-    a party-state tag after it (``X (D-DE)``), a job title in apposition (``X, Chief Financial
-    Officer``, ``X, the university’s chief economist``), a rank or party right before
-    (``Commissioner X``, ``Republican X``)."""
-    if end < len(doc) and _PARTY_TAG.match(doc[end : end + 5].text):
-        return True  # "Rush Holt (D-12th Dist.)", "Tom Carper, D-Del.": only politicians
-    if end < len(doc) and doc[end].text == ",":
-        following = doc[end + 1 : end + 8]
-        stop = next(
-            (i for i, t in enumerate(following) if t.is_quote or t.pos_ in ("VERB", "AUX")),
-            len(following),
-        )  # not '"X," said Senator Y': a quote's end and its attribution
-        words = [t.lower_ for t in following[:stop]]
-        skip = 1 if words[:1] and words[0] in ("a", "an", "the", "its", "our", "their") else 0
-        if len(words) > skip + 1 and words[skip + 1] in ("’s", "'s"):
-            skip += 2  # "the university’s chief economist"
-        for word in words[skip : skip + 4]:
-            if word in ("of", "at", "for", "with", ",", "and", "(") or word in (
-                ROLES_ORGS_HAVE_TOO
-            ):
-                break
-            if word in resources.title_words():
-                return True
-    if start > 0:
-        before = doc[start - 1]
-        word = before.lower_
-        rank = word[:-1] if word.endswith("s") and word[:-1] in resources.title_words() else word
-        if before.text[:1].isupper() and (
-            word in PARTY_WORDS or (rank in resources.title_words() and rank != "general")
-        ):
-            return True  # "Commissioner X", "Republican X", "Representatives X, Y"
-    return False
 
 
 _LISTING = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z ]{1,30}?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}\b")

@@ -1,10 +1,11 @@
 """pr_countries: countries named in the text (ISO 3166) and written lists of countries.
 
-Names are matched against an alias table (ISO names plus the forms releases use), with
-context rules for forms that are not always countries (Georgia, Jordan, Chad, Turkey,
-America). Lists are runs of country names joined by commas/"and"; a list inside parentheses
-takes its label from the words before the parenthesis ("Central Asia (Kazakhstan, …)"), and
-a count stated in the same sentence ("12 countries") is checked against the lists.
+Mentions come from ``doc._.pr_context`` (an alias table of ISO names plus the forms releases
+use, with context rules for forms that are not always countries); those inside a person's or
+an organisation's name or in the dateline do not count. Lists are runs of country names
+joined by commas/"and"; a list inside parentheses takes its label from the words before the
+parenthesis ("Central Asia (Kazakhstan, …)"), and a count stated in the same sentence
+("12 countries") is checked against the lists.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from extractor import attrs
 from extractor.components._base import FieldComponent
-from extractor.components._places import CountryMention, find_country_mentions
+from extractor.text.places import CountryMention
 
 _NUMBER_WORDS = {
     w: i
@@ -141,13 +142,46 @@ def find_country_lists(
     return lists, warnings
 
 
+_GOVERNED = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def countries_in_body(
+    text: str,
+    mentions: list[attrs.CountryMentionValue],
+    excluded: list[tuple[int, int]],
+    organisations: list[tuple[int, int]],
+) -> list[CountryMention]:
+    """The country mentions that count: not inside a person's name or the dateline (a place
+    of issue is not a country the release is about), and inside an organisation's name only
+    when the organisation is the country's ("Government of Switzerland", "Monetary Authority
+    of Singapore"), not when the country only qualifies it ("Singapore Land Authority")."""
+    kept = []
+    for m in mentions:
+        start = m["start"]
+        if any(s <= start < e for s, e in excluded):
+            continue
+        inside = [s for s, e in organisations if s <= start < e]
+        if inside and not _GOVERNED.search(text[max(inside[0], start - 10) : start]):
+            continue
+        kept.append(CountryMention(m["iso2"], start, m["end"]))
+    return kept
+
+
 class CountriesComponent(FieldComponent):
     """Writes ``doc._.pr_countries`` and ``doc._.pr_country_lists``."""
 
     def process(self, doc: Doc) -> None:
-        excluded = [tuple(m) for p in doc._.get(attrs.PEOPLE) for m in p["mentions"]]
+        excluded = [(m[0], m[1]) for item in doc._.get(attrs.PEOPLE) for m in item["mentions"]]
+        organisations = [
+            (m[0], m[1]) for item in doc._.get(attrs.ORGANISATIONS) for m in item["mentions"]
+        ]
+        dateline = doc._.get(attrs.DATELINE)
+        if dateline is not None:
+            excluded.append((dateline["start"], dateline["end"]))
         text = doc.text
-        mentions = find_country_mentions(text, excluded)  # type: ignore[arg-type]
+        mentions = countries_in_body(
+            text, attrs.context(doc)["country_mentions"], excluded, organisations
+        )
         by_code: dict[str, CountryHit] = {}
         for mention in mentions:
             by_code.setdefault(mention.iso2, CountryHit(mention.iso2)).mentions.append(
@@ -177,8 +211,17 @@ class CountriesComponent(FieldComponent):
 
 @Language.factory(
     "pr_countries",
-    assigns=[f"doc._.{attrs.COUNTRIES}", f"doc._.{attrs.COUNTRY_LISTS}", f"doc._.{attrs.WARNINGS}"],
-    requires=[f"doc._.{attrs.PEOPLE}"],
+    assigns=[
+        attrs.declared(attrs.COUNTRIES),
+        attrs.declared(attrs.COUNTRY_LISTS),
+        attrs.declared(attrs.WARNINGS),
+    ],
+    requires=[
+        attrs.declared(attrs.CONTEXT),
+        attrs.declared(attrs.DATELINE),
+        attrs.declared(attrs.PEOPLE),
+        attrs.declared(attrs.ORGANISATIONS),
+    ],
     default_config={},
 )
 def make_countries(nlp: Language, name: str) -> CountriesComponent:

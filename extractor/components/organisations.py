@@ -15,9 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor import attrs, resources
-from extractor.components._base import FieldComponent, header_end
-from extractor.components._contacts import contact_blocks, name_fields
-from extractor.components._marks import quoted_title_ranges
+from extractor.components._base import FieldComponent
 from extractor.components._org_filters import (
     common_noun,
     company_name,
@@ -48,7 +46,8 @@ from extractor.components._org_words import (
     ORG_WORDS,
     POSSESSIVE,
 )
-from extractor.components._places import find_country_mentions, shouted_line
+from extractor.text.contacts import ContactBlock, name_fields
+from extractor.text.places import shouted_line
 
 _ACRONYM = r"[A-Z][A-Za-z&\-]{0,2}[A-Z][A-Z&\-]{0,8}"
 
@@ -344,18 +343,25 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     registry = _Registry()
     definitions = find_acronym_definitions(text)
     rejected = _add_definitions(text, ents, definitions, registry) | defined_terms(text)
-    body_start = header_end(doc)
-    context = _Context(
+    context = attrs.context(doc)
+    body_start = context["body_start"]
+    checks = _Context(
         text=text,
-        quoted_titles=quoted_title_ranges(text),
+        quoted_titles=[(s, e) for s, e in context["quoted_titles"]],
+        countries=[(m["start"], m["end"]) for m in context["country_mentions"]],
+        contact_names=[
+            span
+            for block in context["contact_blocks"]
+            for span in name_fields(text, ContactBlock(**block))
+        ],
         securities=ticker_symbols(text),
         patterns=find_pattern_organisations(
             text, body_start, frozenset(e.start_char for e in ents if e.label_ == "PERSON")
         ),
     )
-    _add_entities(doc, ents, context, body_start, rejected, registry)
-    _add_patterns(ents, context, registry)
-    _add_acronyms(text, body_start, {d.acronym for d in definitions}, context, registry)
+    _add_entities(doc, ents, checks, body_start, rejected, registry)
+    _add_patterns(ents, checks, registry)
+    _add_acronyms(text, body_start, {d.acronym for d in definitions}, checks, registry)
     _merge_initialisms(registry)
     surnames = {e.text.split()[-1] for e in ents if e.label_ == "PERSON" and " " in e.text}
     _add_short_company_names(text, registry, surnames)
@@ -375,6 +381,8 @@ class _Context:
 
     text: str
     quoted_titles: list[tuple[int, int]]
+    countries: list[tuple[int, int]]
+    contact_names: list[tuple[int, int]]
     securities: list[tuple[int, int]]
     patterns: list[tuple[str, int]]
 
@@ -434,8 +442,8 @@ def _add_entities(
     """Register the model's ORG entities that survive repair and the non-organisation checks."""
     text = context.text
     person_words = {w for e in ents if e.label_ == "PERSON" for w in e.text.split()}
-    all_countries = [(m.start, m.end) for m in find_country_mentions(text, [])]
-    contact_names = [span for block in contact_blocks(text) for span in name_fields(text, block)]
+    all_countries = context.countries
+    contact_names = context.contact_names
     country_spans = [(s, e) for s, e in all_countries if not governs(text, s)]
     for ent in ents:
         if ent.label_ != "ORG" or ent.start_char < body_start or inside_title(doc, ent):
@@ -604,8 +612,8 @@ class OrganisationsComponent(FieldComponent):
 
 @Language.factory(
     "pr_organisations",
-    assigns=[f"doc._.{attrs.ORGANISATIONS}"],
-    requires=["doc.ents", f"doc._.{attrs.TITLE}", f"doc._.{attrs.DATELINE}"],
+    assigns=[attrs.declared(attrs.ORGANISATIONS)],
+    requires=["doc.ents", attrs.declared(attrs.CONTEXT)],
     default_config={},
 )
 def make_organisations(nlp: Language, name: str) -> OrganisationsComponent:

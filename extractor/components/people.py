@@ -19,12 +19,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor import attrs, resources
-from extractor.components._base import FieldComponent, header_end
-from extractor.components._contacts import contact_blocks, name_fields
-from extractor.components._marks import quoted_title_ranges
-from extractor.components._org_filters import named_person, person_shaped
-from extractor.components._org_words import COMPANY_HEADS, ORG_WORDS
-from extractor.components._places import find_country_mentions, shouted_line
+from extractor.components._base import FieldComponent
+from extractor.text.contacts import ContactBlock, name_fields
+from extractor.text.names import named_person, person_shaped, title_like
+from extractor.text.places import shouted_line
+
+ORG_WORDS = resources.org_words().org_words
+COMPANY_HEADS = resources.org_words().company_heads
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "&", "the", "to", "in", "at"})
 _MODIFIERS = frozenset({"former", "acting", "interim", "deputy", "then", "outgoing", "incoming"})
@@ -90,7 +91,6 @@ _NICKNAMED = re.compile(
     rf"(?P<given>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*[\"“](?P<nick>[A-Z][\w.]{{0,15}})[\"”]"
     rf"[ \t]*(?P<family>{_NAME_WORD})"
 )  # 'Ernest Jackson "EJ" Halton'
-_PHONE = re.compile(r"(?:\+|\()?\d[\d ().\-]{6,}\d")
 
 
 @dataclass
@@ -318,19 +318,6 @@ def _tidy_title(title: str) -> str | None:
     return title or None
 
 
-def _title_like(tokens: list[str]) -> bool:
-    head = [t.lower() for t in tokens[:6]]
-    for word in head:
-        if word in ("of", "at", "for"):
-            break
-        if (
-            word in resources.title_words()
-            or word.rstrip(".") + "." in resources.title_abbreviations()
-        ):
-            return True
-    return False
-
-
 _LEADS = frozenset({"heads", "leads", "chairs", "runs", "directs"})
 _WHO_VERBS = frozenset({"heads", "leads", "chairs", "is", "serves"})
 
@@ -366,7 +353,7 @@ def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
             break
         tokens.append(token)
     leads = len(tokens) > 2 and tokens[0].lower_ == "who" and tokens[1].lower_ in _LEADS
-    if not tokens or not (leads or _title_like([t.text for t in tokens])):
+    if not tokens or not (leads or title_like([t.text for t in tokens])):
         return None  # "X, who heads the Y Council," names the organisation without a title
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
@@ -619,9 +606,11 @@ def _org_after_preposition(
     return None, None
 
 
-def _candidate_spans(doc: Doc, text: str, ents: tuple[Span, ...]) -> list[Span]:
-    body_start = header_end(doc)
-    quoted_titles = quoted_title_ranges(text)
+def _candidate_spans(
+    doc: Doc, text: str, ents: tuple[Span, ...], context: attrs.ContextValue
+) -> list[Span]:
+    body_start = context["body_start"]
+    quoted_titles = context["quoted_titles"]
     spans = [
         _extend_name(doc, ent)
         for ent in _joined_person_ents(doc, ents)
@@ -676,8 +665,8 @@ def _candidate_spans(doc: Doc, text: str, ents: tuple[Span, ...]) -> list[Span]:
             continue
         spans.append(span)
     taken = {i for span in spans for i in range(span.start_char, span.end_char)}
-    for block in contact_blocks(text):
-        for start, end in name_fields(text, block):
+    for block in context["contact_blocks"]:
+        for start, end in name_fields(text, ContactBlock(**block)):
             span = doc.char_span(start, end, alignment_mode="contract")
             if span is not None and start not in taken:
                 spans.append(span)
@@ -841,11 +830,12 @@ def find_people(doc: Doc) -> list[PersonHit]:
     """
     text = doc.text  # doc.text joins every token: read it once
     ents = doc.ents  # so does doc.ents rebuild its spans
+    context = attrs.context(doc)
     orgs = _org_spans(doc, text)
-    countries = [(m.start, m.end) for m in find_country_mentions(text, [])]
+    countries = [(m["start"], m["end"]) for m in context["country_mentions"]]
     mentions = [
         m
-        for span in _candidate_spans(doc, text, ents)
+        for span in _candidate_spans(doc, text, ents, context)
         if (m := _mention_from(doc, text, span, orgs, countries))
         and not _overlaps_org_or_country(m, orgs, countries)
     ]
@@ -858,7 +848,7 @@ def find_people(doc: Doc) -> list[PersonHit]:
     ]
     mentions = _share_plural_titles(text, _add_coordinated_given_names(text, mentions, others))
     people = [p for p in link_mentions(mentions) if not _is_place_only(p)]
-    add_surname_mentions(text, people, header_end(doc))
+    add_surname_mentions(text, people, context["body_start"])
     _government_posts(people, doc._.get(attrs.ORGANISATIONS))
     return people
 
@@ -1024,74 +1014,6 @@ def _is_place_only(person: PersonHit) -> bool:
     )
 
 
-@dataclass
-class ContactHit:
-    """One entry of a media-contact block."""
-
-    start: int
-    end: int
-    name: str | None = None
-    title: str | None = None
-    organization: str | None = None
-    email: str | None = None
-    phone: str | None = None
-
-
-def find_contacts(text: str, names: list[tuple[str, int]]) -> list[ContactHit]:
-    """Parse media-contact blocks (``Media contact: Name, Title, e-mail, phone``).
-
-    Args:
-        text: The document text.
-        names: Known person names with their start offsets, to recognise the contact's name.
-
-    Returns:
-        One entry per contact block.
-    """
-    contacts = []
-    person_names = {name for name, _ in names}
-    for found in contact_blocks(text):
-        block, end = text[found.body_start : found.end], found.end
-        header_start, header_end = found.start, found.body_start
-        fields = [f.strip() for f in re.split(r"[\n,|;]", block) if f.strip()]
-        hit = ContactHit(header_start, end)
-        email = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", block)
-        phone = _PHONE.search(block)
-        hit.email = email.group().rstrip(".") if email else None
-        hit.phone = phone.group().strip() if phone else None
-        for name, offset in names:
-            if header_end <= offset < end:
-                hit.name = name
-                break
-        for part in fields:
-            if part in (hit.email, hit.phone) or (hit.name and hit.name in part):
-                continue
-            if part in person_names:
-                continue  # "Contact: A, phone; B, phone": B is a second contact, not A's employer
-            if "@" in part or _PHONE.fullmatch(part) or part.lower().startswith(("tel", "phone")):
-                continue
-            if hit.title is None and _title_like(part.split()):
-                hit.title = part
-            elif hit.organization is None and hit.name:
-                part = re.sub(r"\s*\([^)]*\)", "", part)  # "Brackenfield Partners (PR adviser)"
-                if _names_an_organisation(part):
-                    hit.organization = part
-        if hit.name or hit.email or hit.phone:
-            contacts.append(hit)
-    return contacts
-
-
-def _names_an_organisation(part: str) -> bool:
-    """A contact field naming an organisation ("Ashcombe Provisions plc", "Hub Foundation")."""
-    words = [w.strip(".,") for w in part.split()]
-    if not words or not part[:1].isupper() or any(c.isdigit() for c in part):
-        return False
-    if {w.lower() for w in words} & (_ORG_HEADS | _COMPANY_WORDS):
-        return True
-    if person_shaped(part):
-        return False  # a second contact's name
-    return len(words) >= 2 and all(w[:1].isupper() for w in words)  # "Northwind Logistics"
-
-
 def _on_short_line(text: str, offset: int) -> bool:
     """A contact entry's line, not a paragraph of prose."""
     begin = text.rfind("\n", 0, offset) + 1
@@ -1099,27 +1021,27 @@ def _on_short_line(text: str, offset: int) -> bool:
     return (len(text) if end < 0 else end) - begin <= 100
 
 
-def fill_from_contacts(text: str, people: list[PersonHit], contacts: list[ContactHit]) -> None:
+def fill_from_contacts(
+    text: str, people: list[PersonHit], contacts: list[attrs.ContactValue]
+) -> None:
     """A contact block's title and organisation complete its person's record."""
     for contact in contacts:
         for person in people:
-            if person.name == contact.name or any(
-                contact.start <= s < contact.end and _on_short_line(text, s)
+            if person.name == contact["name"] or any(
+                contact["start"] <= s < contact["end"] and _on_short_line(text, s)
                 for s, _ in person.mentions
             ):  # every name listed in the block ("Tom Eastwick / Sophie Adeyemi")
-                if person.name == contact.name:
-                    person.title = person.title or contact.title
-                person.organization = person.organization or contact.organization
+                if person.name == contact["name"]:
+                    person.title = person.title or contact["title"]
+                person.organization = person.organization or contact["organization"]
 
 
 class PeopleComponent(FieldComponent):
-    """Writes ``doc._.pr_people`` and ``doc._.pr_contacts``."""
+    """Writes ``doc._.pr_people``."""
 
     def process(self, doc: Doc) -> None:
         people = find_people(doc)
-        names = [(p.name, s) for p in people for s, _ in p.mentions]
-        contacts = find_contacts(doc.text, sorted(names, key=lambda n: n[1]))
-        fill_from_contacts(doc.text, people, contacts)
+        fill_from_contacts(doc.text, people, doc._.get(attrs.CONTACTS))
         doc._.set(
             attrs.PEOPLE,
             [
@@ -1135,17 +1057,16 @@ class PeopleComponent(FieldComponent):
                 for p in people
             ],
         )
-        doc._.set(attrs.CONTACTS, [vars(c).copy() for c in contacts])
 
 
 @Language.factory(
     "pr_people",
-    assigns=[f"doc._.{attrs.PEOPLE}", f"doc._.{attrs.CONTACTS}"],
+    assigns=[attrs.declared(attrs.PEOPLE)],
     requires=[
         "doc.ents",
-        f"doc._.{attrs.ORGANISATIONS}",
-        f"doc._.{attrs.TITLE}",
-        f"doc._.{attrs.DATELINE}",
+        attrs.declared(attrs.CONTEXT),
+        attrs.declared(attrs.CONTACTS),
+        attrs.declared(attrs.ORGANISATIONS),
     ],
     default_config={},
 )

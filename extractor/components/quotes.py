@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent
-from extractor.components._marks import (
+from extractor.text.marks import (
     QuoteSpan,
     find_quote_spans,
     is_quoted_title,

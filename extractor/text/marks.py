@@ -1,14 +1,14 @@
 """Quote marks: pairing them into quotations and telling speech from quoted titles.
 
-Shared by the components that must know where quotations are (quotes, organisations).
-Pure functions over text; no spaCy.
+``pr_context`` pairs the marks once per document (``doc._.pr_context["quote_spans"]``);
+the quotes component tells speech from titles with :func:`is_quoted_title` and
+:func:`is_scare_quote`. Pure functions over text; no spaCy, no state.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 OPENERS = {"“": "”", "«": "»", "„": "”", "‘": "’", '"': '"', "'": "'"}
 DOUBLE_OPEN = frozenset("“«„")
@@ -101,12 +101,6 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     Returns:
         Quote spans in text order; inner offsets exclude the marks and outer whitespace.
     """
-    return list(_quote_spans(text))
-
-
-@lru_cache(maxsize=4)
-def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
-    """The pairing itself; cached because quotes, people and organisations all ask."""
     use_single = not any(c in text for c in '“”«»"')
     breaks = _paragraph_breaks(text)
     newlines = _line_ends(text)

@@ -1,7 +1,8 @@
 """Media-contact blocks ("Media contact: Jane Roe, Head of Communications, jane@…").
 
-Shared by the components that must know where a contact block is (people, organisations):
-the model often tags the contact's name as an organisation there.
+``pr_context`` finds the blocks once per document (``doc._.pr_context["contact_blocks"]``);
+the contacts component parses them, and the name-finding components use them (the model
+often tags a contact's name as an organisation there).
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 from extractor import resources
-from extractor.components._org_words import GENERIC_PHRASE_WORDS
+from extractor.text.names import person_shaped
+
+GENERIC_PHRASE_WORDS = resources.org_words().generic_phrase_words
 
 CONTACT_HEADER = re.compile(
     r"^[ \t]*(?:(?:media|press|news|investor|for more information,?)[ \t]+)?(?:contacts?|inquiries)"
@@ -63,10 +66,13 @@ def name_fields(text: str, block: ContactBlock) -> list[tuple[int, int]]:
     between separators ("Imogen Reyes," / "Tomasz Wielgosz\\n")."""
     fields = []
     for match in _NAME_FIELD.finditer(text, block.body_start, block.end):
-        before = text[max(block.body_start, match.start() - 2) : match.start()]
+        line_start = max(block.body_start, text.rfind("\n", 0, match.start()) + 1)
+        before = text[line_start : match.start()].rstrip()
         words = {w.lower() for w in match.group().split()}
         if words & (resources.title_words() | GENERIC_PHRASE_WORDS):
             continue  # "Press Officer", "Investor Relations"
-        if match.start() == block.body_start or before.strip() in ("", ",", "|", ";", ":"):
+        if not person_shaped(match.group()):
+            continue  # "Brightwater Analytics": an organisation on its own line
+        if not before or before[-1] in ",|;:":  # the field starts its line or follows a separator
             fields.append(match.span())
     return fields
