@@ -236,7 +236,7 @@ def export(
 
 
 def _report(problem: Problem) -> None:
-    _err(f"{problem}")
+    _err(str(problem))
 
 
 @app.command()

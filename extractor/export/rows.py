@@ -326,8 +326,8 @@ def rows_for_line(line: Any) -> Rows:
     source = _text(line.get("source"), "$.source")
     key = release_key(source, digest)
     ok = line.get("ok")
-    if ok is None:  # tolerated: tell the two shapes apart by their payload
-        ok = "record" in line if ("record" in line) != ("error" in line) else None
+    if ok is None and ("record" in line) != ("error" in line):
+        ok = "record" in line  # tolerated: a line without `ok` is told apart by its payload
     if not isinstance(ok, bool):
         raise LineError(f"$.ok: expected true or false, got {_type_name(ok)}")
     release: Row = dict.fromkeys(RELEASES.column_names)

@@ -4,10 +4,11 @@ Both writers read these declarations: the SQLite writer creates its tables from 
 Parquet writer builds its pyarrow schemas from them, so the two always have the same columns in
 the same order, with types that stay the same even for an empty table.
 
-Keys: a release is keyed by ``release_id`` (its ``source``; see :func:`extractor.export.rows.
-release_key` for lines without one). Every other table is keyed by ``(release_id, id)``, where
-``id`` is the record-local id (``org-1``, ``per-1``, ``q-1``) or, for items that have none, one
-made the same way from the item's 1-based position (``country-2``, ``url-1``, ``warning-1``).
+Keys: a release is keyed by ``release_id``: its ``source``, or a content key for lines without
+one (:func:`extractor.export.rows.release_key`). Every other table is keyed by
+``(release_id, id)``, where ``id`` is the record-local id (``org-1``, ``per-1``, ``q-1``) or, for
+items that have none, one made the same way from the item's 1-based position (``country-2``,
+``url-1``, ``warning-1``).
 Ids are unique within a release across all tables, so ``mentions`` can point at any item with
 ``(release_id, item_id)``.
 """
