@@ -6,14 +6,21 @@ Exit codes: 0 all inputs succeeded, 1 some failed (or violations / drift found),
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from extractor.export import Problem, SqliteSink
+    from extractor.models import BatchFailure, BatchSuccess
 
 app = typer.Typer(
     name="press-extract",
@@ -76,6 +83,10 @@ def extract(
     silent: Annotated[
         bool, typer.Option("-s", "--silent", help="No progress bar or summary.")
     ] = False,
+    sqlite: Annotated[
+        Path | None,
+        typer.Option("--sqlite", help="Also write each line into this SQLite database (export)."),
+    ] = None,
 ) -> None:
     """Extract records from releases; write one JSON line per input, in input order."""
     from extractor.batch import UsageError, collect_inputs, run
@@ -95,33 +106,134 @@ def extract(
         raise _usage(str(error)) from None
     if output is not None and not output.parent.is_dir():
         raise _usage(f"the folder of --output does not exist: {output.parent}")
+    sink = _open_sqlite(sqlite) if sqlite is not None else None
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     show = not silent and sys.stderr.isatty()
-    try:
+    unstored = 0
+    with contextlib.ExitStack() as stack:
+        advance: Callable[[], None] | None = None
         if show:
             from rich.progress import Progress
 
-            with Progress(transient=True, console=None) as bar:
-                task = bar.add_task("extracting", total=len(inputs))
-                stats = run(
-                    inputs,
-                    out,
-                    settings=settings,
-                    include_text=include_text,
-                    progress=lambda _line: bar.advance(task),
-                )
-        else:
-            stats = run(inputs, out, settings=settings, include_text=include_text)
-    except ConfigError as error:
-        raise _usage(str(error)) from None
-    finally:
+            bar = stack.enter_context(Progress(transient=True, console=None))
+            task = bar.add_task("extracting", total=len(inputs))
+            advance = functools.partial(bar.advance, task)
         if output:
-            out.close()
+            stack.callback(out.close)
+        if sink is not None:
+            stack.callback(sink.close)
+
+        def on_line(line: BatchSuccess | BatchFailure) -> None:
+            nonlocal unstored
+            if sink is not None and not _store_line(sink, line):
+                unstored += 1
+            if advance is not None:
+                advance()
+
+        try:
+            stats = run(inputs, out, settings=settings, include_text=include_text, progress=on_line)
+        except ConfigError as error:
+            raise _usage(str(error)) from None
     if not silent:
         _err(
             f"{stats.total} inputs: {stats.ok} ok, {stats.failed} failed, {stats.warnings} warnings"
         )
-    raise typer.Exit(EXIT_OK if stats.failed == 0 else EXIT_FAILED)
+    raise typer.Exit(EXIT_OK if stats.failed == 0 and unstored == 0 else EXIT_FAILED)
+
+
+def _open_sqlite(path: Path, commit_every: int = 200) -> SqliteSink:
+    from extractor.export import ExportError, SqliteSink
+
+    if not path.parent.is_dir():
+        raise _usage(f"the folder of --sqlite does not exist: {path.parent}")
+    try:
+        return SqliteSink(path, commit_every=commit_every)
+    except ExportError as error:
+        raise _usage(str(error)) from None
+
+
+def _store_line(sink: SqliteSink, line: BatchSuccess | BatchFailure) -> bool:
+    """The ``extract --sqlite`` hook: store the line exactly as it was written to the JSONL."""
+    from extractor.batch import to_json_line
+    from extractor.export import LineError
+
+    try:
+        sink.add(json.loads(to_json_line(line)))
+    except LineError as error:
+        _err(f"error: {line.source}: not stored in {sink.path}: {error}")
+        return False
+    return True
+
+
+@app.command()
+def export(
+    files: Annotated[
+        list[str], typer.Argument(help="JSONL output of extract (files, or - for stdin).")
+    ],
+    sqlite: Annotated[
+        Path | None, typer.Option("--sqlite", help="SQLite database to create or update.")
+    ] = None,
+    parquet: Annotated[
+        Path | None, typer.Option("--parquet", help="Folder for one Parquet file per table.")
+    ] = None,
+    commit_every: Annotated[
+        int, typer.Option("--commit-every", min=1, help="Releases per SQLite transaction.")
+    ] = 200,
+    silent: Annotated[bool, typer.Option("-s", "--silent", help="No summary.")] = False,
+) -> None:
+    """Export batch output into normalised tables: a SQLite database and/or Parquet files.
+
+    Exporting the same lines again changes nothing; a release (keyed by its source) that
+    changed is replaced, a new one added. Unusable lines are reported as FILE:LINE (exit 1).
+    """
+    from extractor.export import ExportError, ExportStats, ParquetSink, SqliteSink, export_lines
+
+    if sqlite is None and parquet is None:
+        raise _usage("nothing to write: give --sqlite DB and/or --parquet DIR")
+    for name in files:
+        if name != "-" and not Path(name).is_file():
+            raise _usage(f"no such file: {name}")
+    if parquet is not None and parquet.exists() and not parquet.is_dir():
+        raise _usage(f"--parquet must be a folder: {parquet}")
+    sinks: list[SqliteSink | ParquetSink] = []
+    if sqlite is not None:
+        sinks.append(_open_sqlite(sqlite, commit_every))
+    if parquet is not None:
+        sinks.append(ParquetSink(parquet))
+    stats = ExportStats()
+    written: dict[str, int] = {}
+    try:
+        for name in files:
+            if name == "-":
+                export_lines(sys.stdin.buffer, "-", sinks, stats=stats, on_problem=_report)
+            else:
+                with open(name, "rb") as handle:
+                    export_lines(handle, name, sinks, stats=stats, on_problem=_report)
+    finally:
+        for sink in sinks:
+            if isinstance(sink, SqliteSink):
+                sink.close()
+    for sink in sinks:
+        if isinstance(sink, ParquetSink):
+            try:
+                written = sink.close()
+            except (OSError, ExportError) as error:
+                raise _usage(f"cannot write Parquet files to {parquet}: {error}") from None
+    if not silent:
+        _err(
+            f"{stats.lines} lines: {stats.added} added, {stats.replaced} replaced, "
+            f"{stats.unchanged} unchanged ({stats.failed} failed inputs kept as errors), "
+            f"{stats.rejected} rejected"
+        )
+        if written:
+            _err(
+                f"wrote {len(written)} Parquet files to {parquet} ({written['releases']} releases)"
+            )
+    raise typer.Exit(EXIT_FAILED if stats.rejected else EXIT_OK)
+
+
+def _report(problem: Problem) -> None:
+    _err(str(problem))
 
 
 @app.command()
