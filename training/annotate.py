@@ -279,7 +279,9 @@ def main(argv: list[str] | None = None) -> int:
                 state = ("done" if release.id in done else "todo") + (
                     " +2nd" if release.id in second else ""
                 )
-                print(f"{release.id}\t{release.publisher}\t{len(release.text.split())} words\t{state}")
+                print(
+                    f"{release.id}\t{release.publisher}\t{len(release.text.split())} words\t{state}"
+                )
         return 0
     if args.command == "show":
         release = corpus[args.id]
