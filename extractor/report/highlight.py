@@ -23,7 +23,7 @@ FIELDS: dict[str, str] = {
     "title": "Job title",
     "org": "Organisation",
     "quote": "Quote",
-    "work": "Quoted title (not speech)",
+    "work": "Quoted title",
     "country": "Country",
     "clist": "Country list",
     "link": "URL / e-mail",
