@@ -22,7 +22,9 @@
   function sortBy(th) {
     var index = th.cellIndex;
     var numeric = th.getAttribute("data-type") === "num";
-    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    var current = th.getAttribute("aria-sort");
+    // Counts sort largest first on the first click; a second click reverses.
+    var ascending = current ? current !== "ascending" : th.getAttribute("data-first") !== "desc";
     var keyed = rows.map(function (row, position) {
       return [cellKey(row, index, numeric), position, row];
     });
