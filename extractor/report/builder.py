@@ -29,6 +29,7 @@ from extractor.report import overview
 from extractor.report.highlight import (
     FIELDS,
     as_dicts,
+    as_list,
     as_text,
     field_counts,
     record_annotations,
@@ -122,7 +123,7 @@ def _person_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
                 "title": as_text(person.get("title")),
                 "organization": as_text(person.get("organization")),
                 "organization_id": affiliation_id if affiliation_id in org_ids else "",
-                "mentions": len(person.get("mentions") or []),
+                "mentions": len(as_list(person.get("mentions"))),
                 "quotes": quotes_by_speaker.get(key, 0) if key else 0,
             }
         )
@@ -135,9 +136,9 @@ def _org_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
             "key": as_text(org.get("id")),
             "name": as_text(org.get("name")),
             "acronym": as_text(org.get("acronym")),
-            "aliases": [alias for alias in org.get("aliases") or [] if isinstance(alias, str)],
+            "aliases": [alias for alias in as_list(org.get("aliases")) if isinstance(alias, str)],
             "kind": as_text(org.get("kind")),
-            "mentions": len(org.get("mentions") or []),
+            "mentions": len(as_list(org.get("mentions"))),
         }
         for org in as_dicts(record.get("organizations"))
     ]
@@ -173,7 +174,7 @@ def _country_list_rows(record: dict[str, Any]) -> list[dict[str, Any]]:
     }
     rows = []
     for number, clist in enumerate(as_dicts(record.get("country_lists")), 1):
-        codes = [code for code in clist.get("countries") or [] if isinstance(code, str)]
+        codes = [code for code in as_list(clist.get("countries")) if isinstance(code, str)]
         stated = clist.get("stated_count")
         stated = stated if type(stated) is int else None
         rows.append(
@@ -211,7 +212,7 @@ def record_panel(record: dict[str, Any]) -> dict[str, Any]:
                 "name": as_text(country.get("name")),
                 "iso2": as_text(country.get("iso2")),
                 "iso3": as_text(country.get("iso3")),
-                "mentions": len(country.get("mentions") or []),
+                "mentions": len(as_list(country.get("mentions"))),
             }
             for country in as_dicts(record.get("countries"))
         ],

@@ -76,6 +76,11 @@ def as_dicts(value: Any) -> list[dict[str, Any]]:
     return [item for item in value if isinstance(item, dict)]
 
 
+def as_list(value: Any) -> list[Any]:
+    """A list field as a list; anything else (missing, null, a string, a dict) is empty."""
+    return value if isinstance(value, list) else []
+
+
 def as_text(value: Any) -> str:
     """A string field as text; null or other types give ``""``."""
     return value if isinstance(value, str) else ""
@@ -105,12 +110,12 @@ def _spans(record: dict[str, Any]) -> Iterator[tuple[str, str, str, Any, str]]:
     for person in as_dicts(record.get("people")):
         key = as_text(person.get("id"))
         label = f"Person {key}: {as_text(person.get('name'))}"
-        for mention in person.get("mentions") or []:
+        for mention in as_list(person.get("mentions")):
             yield "person", key, label, mention, ""
     for org in as_dicts(record.get("organizations")):
         key = as_text(org.get("id"))
         label = f"Organisation {key}: {as_text(org.get('name'))}"
-        for mention in org.get("mentions") or []:
+        for mention in as_list(org.get("mentions")):
             yield "org", key, label, mention, ""
     for quote in as_dicts(record.get("quotes")):
         key = as_text(quote.get("id"))
@@ -123,7 +128,7 @@ def _spans(record: dict[str, Any]) -> Iterator[tuple[str, str, str, Any, str]]:
     for country in as_dicts(record.get("countries")):
         iso2 = as_text(country.get("iso2"))
         label = f"Country: {as_text(country.get('name'))} ({iso2})"
-        for mention in country.get("mentions") or []:
+        for mention in as_list(country.get("mentions")):
             yield "country", f"c-{iso2}", label, mention, ""
     for number, clist in enumerate(as_dicts(record.get("country_lists")), 1):
         label = "Country list" + (f": {as_text(clist.get('label'))}" if clist.get("label") else "")
@@ -202,7 +207,7 @@ def title_annotations(record: dict[str, Any], text: str) -> list[Annotation]:
         title = as_text(person.get("title"))
         mentions = [
             span
-            for span in map(span_of, person.get("mentions") or [])
+            for span in map(span_of, as_list(person.get("mentions")))
             if span is not None and 0 <= span[0] < span[1] <= len(text)
         ]
         located = locate_title(text, title, mentions)
