@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import json
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,6 +21,7 @@ import typer
 if TYPE_CHECKING:
     from extractor.export import Problem, SqliteSink
     from extractor.models import BatchFailure, BatchSuccess
+    from extractor.report import BatchEntry
 
 app = typer.Typer(
     name="press-extract",
@@ -31,6 +32,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_REPORT_TITLE = "press-extract report"
 
 
 def _err(message: str) -> None:
@@ -87,9 +89,13 @@ def extract(
         Path | None,
         typer.Option("--sqlite", help="Also write each line into this SQLite database (export)."),
     ] = None,
+    report_dir: Annotated[
+        Path | None,
+        typer.Option("--report", help="Also write the HTML report of the batch to this folder."),
+    ] = None,
 ) -> None:
     """Extract records from releases; write one JSON line per input, in input order."""
-    from extractor.batch import UsageError, collect_inputs, run
+    from extractor.batch import UsageError, collect_inputs, run, to_json_line
     from extractor.errors import ConfigError
     from extractor.settings import make_settings
 
@@ -106,18 +112,15 @@ def extract(
         raise _usage(str(error)) from None
     if output is not None and not output.parent.is_dir():
         raise _usage(f"the folder of --output does not exist: {output.parent}")
+    _check_report_dir(report_dir, "--report")
     sink = _open_sqlite(sqlite) if sqlite is not None else None
     out = output.open("w", encoding="utf-8") if output else sys.stdout
+    # Without -o the lines go to stdout; the report is then built from a copy kept in memory.
+    kept: list[str] | None = [] if report_dir is not None and output is None else None
     show = not silent and sys.stderr.isatty()
     unstored = 0
     with contextlib.ExitStack() as stack:
-        advance: Callable[[], None] | None = None
-        if show:
-            from rich.progress import Progress
-
-            bar = stack.enter_context(Progress(transient=True, console=None))
-            task = bar.add_task("extracting", total=len(inputs))
-            advance = functools.partial(bar.advance, task)
+        advance = stack.enter_context(_progress(show, len(inputs)))
         if output:
             stack.callback(out.close)
         if sink is not None:
@@ -127,8 +130,9 @@ def extract(
             nonlocal unstored
             if sink is not None and not _store_line(sink, line):
                 unstored += 1
-            if advance is not None:
-                advance()
+            if kept is not None:
+                kept.append(to_json_line(line))
+            advance()
 
         try:
             stats = run(inputs, out, settings=settings, include_text=include_text, progress=on_line)
@@ -138,6 +142,14 @@ def extract(
         _err(
             f"{stats.total} inputs: {stats.ok} ok, {stats.failed} failed, {stats.warnings} warnings"
         )
+    if report_dir is not None:
+        from extractor.report import parse_lines, read_batch_file
+
+        entries = parse_lines(kept) if kept is not None else read_batch_file(output)  # type: ignore[arg-type]
+        if not _write_report(
+            entries, report_dir, DEFAULT_REPORT_TITLE, str(output or "standard output"), silent
+        ):
+            raise typer.Exit(EXIT_FAILED)
     raise typer.Exit(EXIT_OK if stats.failed == 0 and unstored == 0 else EXIT_FAILED)
 
 
@@ -234,6 +246,75 @@ def export(
 
 def _report(problem: Problem) -> None:
     _err(str(problem))
+
+
+@contextmanager
+def _progress(show: bool, total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when ``show``; yields the function that advances it."""
+    if not show:
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=None) as bar:
+        task = bar.add_task("extracting", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _check_report_dir(folder: Path | None, option: str) -> None:
+    if folder is not None and not folder.parent.is_dir():
+        raise _usage(f"the folder that would hold {option} does not exist: {folder.parent}")
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise _usage(f"{option} names a file, not a folder: {folder}")
+
+
+def _write_report(
+    entries: list[BatchEntry], folder: Path, title: str, batch_name: str, silent: bool
+) -> bool:
+    """Write the report; say where it is (or why it failed) on stderr. True when written."""
+    from extractor.report import write_report
+
+    try:
+        result = write_report(entries, folder, title=title, batch_name=batch_name)
+    except OSError as error:
+        _err(f"error: cannot write the report to {folder}: {error}")
+        return False
+    if not silent:
+        _err(f"report: {result.index} ({result.pages} release pages)")
+        if result.without_text:
+            _err(
+                f"warning: {result.without_text} page(s) show no text: their lines carry none "
+                "and their sources cannot be re-read (extract with --include-text)"
+            )
+    return True
+
+
+@app.command()
+def report(
+    batch_file: Annotated[Path, typer.Argument(help="JSONL output of `extract`.")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Report folder (created; pages overwritten).")
+    ] = Path("report"),
+    title: Annotated[
+        str, typer.Option("--title", help="Title of the overview page.")
+    ] = DEFAULT_REPORT_TITLE,
+) -> None:
+    """Write an HTML report of a batch: index.html (overview) and one page per release.
+
+    Pages show the text the spans index: the lines' `text` (extract --include-text), else
+    the source files re-read from the current folder.
+    """
+    from extractor.report import read_batch_file
+
+    if not batch_file.is_file():
+        raise _usage(f"no such file: {batch_file}")
+    _check_report_dir(output, "-o")
+    try:
+        entries = read_batch_file(batch_file)
+    except OSError as error:
+        raise _usage(f"cannot read {batch_file}: {error.strerror}") from None
+    if not _write_report(entries, output, title, str(batch_file), silent=False):
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command()
