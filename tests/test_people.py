@@ -14,13 +14,9 @@ import pytest
 from _helpers import record_of, release
 
 from extractor.components.contacts import find_contacts
-from extractor.components.people import (
-    Mention,
-    OrgSpan,
-    clean_name,
-    link_mentions,
-    split_title,
-)
+from extractor.components.people.linking import link_mentions
+from extractor.components.people.names import Mention, clean_name
+from extractor.components.people.roles import OrgSpan, split_title
 from extractor.models import Organization, Person, PressRelease
 from extractor.text.contacts import contact_blocks
 

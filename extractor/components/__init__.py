@@ -5,6 +5,7 @@ from extractor.components import (  # noqa: F401
     context,
     countries,
     dateline,
+    entities,
     links,
     organisations,
     people,

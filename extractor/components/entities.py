@@ -1,0 +1,130 @@
+"""pr_entities: one reading of a name per document (label consistency after the NER).
+
+A release names a person in full once ("Senator Richard Lugar") and then by surname
+("Lugar said"), an organisation in full and then again and again; the statistical model
+tags each mention on its own context and misses or mislabels many of the repeats ("Lugar"
+as a place). This component makes the document agree with itself:
+
+* a standalone word that is the surname of a person the model found in full (or the family
+  name written first, after an honorific: "Mr Lim" for "Lim Ban Hock") becomes a PERSON
+  mention, also where the model gave it another one-word label;
+* a further occurrence of an organisation the model found (a multi-word name or an acronym)
+  becomes an ORG mention where the model tagged nothing.
+
+It only adds or relabels whole tokens outside longer entities, so it never cuts a name the
+model found. Pure functions over token lists; the component is a thin adapter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor import attrs, resources
+from extractor.components._base import FieldComponent
+
+_MIN_NAME_CHARS = 2
+
+
+@dataclass(frozen=True)
+class Ent:
+    """An entity as token offsets: ``doc[start:end]`` with ``label``."""
+
+    start: int
+    end: int
+    label: str
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that can be a name on its own ("Lugar", "O’Neill", "LIM")."""
+    core = word.replace("’", "").replace("'", "").replace("-", "")
+    return len(core) >= _MIN_NAME_CHARS and core.isalpha() and word[:1].isupper()
+
+
+def consistent_entities(
+    words: list[str], ents: list[Ent], honorifics: frozenset[str] = frozenset()
+) -> list[Ent]:
+    """The entities of a document made consistent (see the module docstring).
+
+    Args:
+        words: The document's token texts.
+        ents: The model's entities.
+        honorifics: Words that introduce a name ("Mr", "Ms", "Dr"), lower-cased.
+
+    Returns:
+        The entities, with surname and repeated-organisation mentions added.
+    """
+    covered = [None] * len(words)  # index of the entity covering each token
+    for index, ent in enumerate(ents):
+        for i in range(ent.start, ent.end):
+            covered[i] = index
+    surnames: set[str] = set()
+    family_first: set[str] = set()
+    for ent in ents:
+        tokens = words[ent.start : ent.end]
+        if ent.label != "PERSON" or len(tokens) < 2:
+            continue
+        named = [w for w in tokens if _name_word(w)]
+        if len(named) >= 2:
+            surnames.add(named[-1])
+            family_first.add(named[0])
+    org_names = {
+        tuple(words[e.start : e.end])
+        for e in ents
+        if e.label == "ORG"
+        and (e.end - e.start >= 2 or (words[e.start].isupper() and len(words[e.start]) >= 2))
+    }
+    added: list[Ent] = []
+    relabelled: dict[int, str] = {}
+    for i, word in enumerate(words):
+        owner = covered[i]
+        single = owner is not None and ents[owner].end - ents[owner].start == 1
+        if owner is not None and not (single and ents[owner].label != "PERSON"):
+            continue
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        after_is_name = bool(after) and after[:1].isupper() and after.isalpha()
+        honorific_before = before.lower().rstrip(".") in honorifics
+        is_surname = word in surnames and not after_is_name
+        is_family = word in family_first and honorific_before
+        if is_surname or is_family:
+            if owner is None:
+                added.append(Ent(i, i + 1, "PERSON"))
+            else:
+                relabelled[owner] = "PERSON"
+    for name in org_names:
+        size = len(name)
+        for i in range(len(words) - size + 1):
+            if tuple(words[i : i + size]) == name and all(c is None for c in covered[i : i + size]):
+                added.append(Ent(i, i + size, "ORG"))
+    result = [Ent(e.start, e.end, relabelled.get(index, e.label)) for index, e in enumerate(ents)]
+    return sorted(result + added, key=lambda e: (e.start, -e.end))
+
+
+class EntitiesComponent(FieldComponent):
+    """Rewrites ``doc.ents`` so that every mention of a name has the same reading."""
+
+    def process(self, doc: Doc) -> None:
+        if not doc.has_annotation("ENT_IOB"):
+            return
+        words = [t.text for t in doc]
+        ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
+        honorifics = frozenset(h.lower().rstrip(".") for h in resources.honorifics())
+        fixed = consistent_entities(words, ents, honorifics)
+        spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
+        doc.ents = filter_spans(spans)
+
+
+@Language.factory(
+    "pr_entities",
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+    default_config={},
+)
+def make_entities(nlp: Language, name: str) -> EntitiesComponent:
+    """Build the entity-consistency component."""
+    attrs.register_extensions()
+    return EntitiesComponent(name)

@@ -1,0 +1,111 @@
+"""pr_people: named people with honorific, job title and affiliation.
+
+Candidates are the model's PERSON entities plus names introduced by an honorific, a rank or a
+contact block (:mod:`.candidates`); titles and affiliations come from the ROLE entities next to
+a name or, failing those, the title phrase written around it (:mod:`.roles`); mentions are
+linked into people (:mod:`.linking`). The rooms import only :mod:`.names` and each other in
+that order; the component reads ``doc._`` values it declares.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor import attrs
+from extractor.components._base import FieldComponent
+from extractor.components.people.candidates import (
+    candidate_spans,
+    overlaps_org_or_country,
+)
+from extractor.components.people.linking import (
+    add_coordinated_given_names,
+    add_surname_mentions,
+    fill_from_contacts,
+    is_place_only,
+    link_mentions,
+    share_plural_titles,
+)
+from extractor.components.people.names import (
+    PersonHit,
+)
+from extractor.components.people.roles import (
+    government_posts,
+    mention_with_role,
+    org_spans,
+)
+
+
+def find_people(doc: Doc) -> list[PersonHit]:
+    """People named in ``doc``, with titles and affiliations.
+
+    Args:
+        doc: A parsed Doc with entities and ``doc._.pr_organisations``.
+
+    Returns:
+        People in order of first mention.
+    """
+    text = doc.text  # doc.text joins every token: read it once
+    ents = doc.ents  # so does doc.ents rebuild its spans
+    context = attrs.context(doc)
+    orgs = org_spans(doc, text)
+    countries = [(m["start"], m["end"]) for m in context["country_mentions"]]
+    mentions = [
+        m
+        for span in candidate_spans(doc, text, ents, context)
+        if (m := mention_with_role(doc, text, span, orgs, countries))
+        and not overlaps_org_or_country(m, orgs, countries)
+    ]
+    tags = [m.span() for m in re.finditer(r"\([DRI]\s?-[^()\n]{1,30}\)", text)]
+    mentions = [
+        m for m in mentions if not any(s <= m.start < e for s, e in tags)
+    ]  # "(D-8th Dist.)"
+    others = [  # the model's GPE label on a given name ("Stephen") is common; places are checked
+        (e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "NORP", "FAC", "PRODUCT")
+    ]
+    mentions = share_plural_titles(text, add_coordinated_given_names(text, mentions, others))
+    people = [p for p in link_mentions(mentions) if not is_place_only(p)]
+    add_surname_mentions(text, people, context["body_start"])
+    government_posts(people, doc._.get(attrs.ORGANISATIONS))
+    return people
+
+
+class PeopleComponent(FieldComponent):
+    """Writes ``doc._.pr_people``."""
+
+    def process(self, doc: Doc) -> None:
+        people = find_people(doc)
+        fill_from_contacts(doc.text, people, doc._.get(attrs.CONTACTS))
+        doc._.set(
+            attrs.PEOPLE,
+            [
+                {
+                    "name": p.name,
+                    "honorific": p.honorific,
+                    "title": p.title,
+                    "organization": p.organization,
+                    "org_index": p.org_index,
+                    "gender": p.gender,
+                    "mentions": [list(m) for m in p.mentions],
+                }
+                for p in people
+            ],
+        )
+
+
+@Language.factory(
+    "pr_people",
+    assigns=[attrs.declared(attrs.PEOPLE)],
+    requires=[
+        "doc.ents",
+        attrs.declared(attrs.CONTEXT),
+        attrs.declared(attrs.CONTACTS),
+        attrs.declared(attrs.ORGANISATIONS),
+    ],
+    default_config={},
+)
+def make_people(nlp: Language, name: str) -> PeopleComponent:
+    """Build the people component."""
+    return PeopleComponent(name)

@@ -1,0 +1,223 @@
+"""From mentions to people: a surname or a short form joins the full name introduced before
+it, coordinated names share a surname or a plural rank, contact blocks complete a record."""
+
+from __future__ import annotations
+
+import re
+
+from extractor import attrs, resources
+from extractor.components.people.names import (
+    Mention,
+    PersonHit,
+    gender_of,
+    honorific_form,
+    is_rank,
+)
+
+_COORDINATED = re.compile(
+    r"^\s*(?:\([^)]*\)|,\s*[RDI]-[A-Z][\w.]*)?\s*(?:,|and|&|, and)\s*$"
+)  # "A (D-DE), B", "A, R-Ga., and B"
+
+
+def link_mentions(mentions: list[Mention]) -> list[PersonHit]:
+    """Group mentions into people: short forms join the full name introduced before them.
+
+    A one-word mention is a surname: it joins the latest person whose last word it is or,
+    failing that, whose first word it is (family name first: "Wang Lei" ... "Mr. Wang"). An
+    honorific of known gender never joins a person of the other gender ("Ms. Keller" is not
+    "Mr. Thomas Keller").
+    """
+    people: list[PersonHit] = []
+    by_name: dict[str, PersonHit] = {}
+    for mention in mentions:
+        gender = gender_of(mention.honorific)
+        person = by_name.get(mention.name.lower())
+        if person is not None and gender and person.gender and person.gender != gender:
+            person = None
+        if person is None and " " not in mention.name:
+            person = _surname_owner(people, mention.name.lower(), gender)
+        if person is None:
+            longer = [
+                p
+                for p in people
+                if " " not in p.name
+                and mention.name.split()[-1].lower() == p.name.lower()
+                and not (gender and p.gender and p.gender != gender)
+            ]
+            if longer:
+                person = longer[-1]
+                by_name[mention.name.lower()] = person
+                person.name = mention.name
+        if person is None:
+            person = PersonHit(name=mention.name)
+            people.append(person)
+            by_name[mention.name.lower()] = person
+        person.mentions.append((mention.start, mention.end))
+        person.honorific = person.honorific or mention.honorific
+        if person.title is None and mention.title:
+            person.title = mention.title
+        if person.organization is None and mention.organization:
+            person.organization, person.org_index = mention.organization, mention.org_index
+        person.gender = person.gender or gender
+    return people
+
+
+def _surname_owner(people: list[PersonHit], word: str, gender: str | None) -> PersonHit | None:
+    """The latest person a bare surname belongs to, of the mention's gender when it has one."""
+    fits = [p for p in people if not (gender and p.gender and p.gender != gender)]
+    for position in (-1, 0):  # "Anna Keller" -> "Keller"; "Wang Lei" -> "Wang"
+        owners = [p for p in fits if " " in p.name and p.name.split()[position].lower() == word]
+        if owners:
+            return owners[-1]
+    return None
+
+
+_GIVEN_AND = re.compile(
+    r"(?:\b(?:of|to|by|and)|,)[ \t]+(?P<given>[A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$"
+)
+
+
+def add_coordinated_given_names(
+    text: str, mentions: list[Mention], other_entities: list[tuple[int, int]]
+) -> list[Mention]:
+    """``the son of Edward and Deborah Amorosso``: two people sharing the surname; the first
+    is written with the given name only (not a place or organisation the model labelled:
+    "of Texas and John Smith", "by Google and Mary Brown")."""
+    added = []
+    for mention in mentions:
+        words = mention.name.split()
+        if len(words) < 2:
+            continue
+        match = _GIVEN_AND.search(text, max(0, mention.start - 40), mention.start)
+        if match is None or match.group("given").lower() in resources.title_words():
+            continue
+        if resources.normalise_country_key(match.group("given")) in resources.country_aliases():
+            continue
+        given_start = match.start("given")
+        given = match.group("given")
+        if given in resources.us_states() or given.lower() in resources.city_countries():
+            continue
+        if any(s <= given_start < e for s, e in other_entities):
+            continue
+        if any(m.start <= given_start < m.end for m in mentions):
+            continue  # "Holloway and Dana Whitfield": the first is someone already named
+        added.append(
+            Mention(
+                f"{match.group('given')} {words[-1]}",
+                given_start,
+                given_start + len(match.group("given")),
+            )
+        )
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def add_surname_mentions(text: str, people: list[PersonHit], start: int = 0) -> None:
+    """Add bare-surname mentions ("said Tester") the model did not tag.
+
+    A surname counts when it stands alone (no capitalised word right before it, other than
+    an honorific or rank, and none right after); it goes to the nearest person introduced
+    before it with that surname.
+    """
+    taken = sorted(m for p in people for m in p.mentions)
+    by_surname: dict[str, list[PersonHit]] = {}
+    for person in people:
+        if " " in person.name:
+            by_surname.setdefault(person.name.split()[-1], []).append(person)
+    if not by_surname:
+        return
+    pattern = re.compile(r"(?<![\w’'\-])(" + "|".join(map(re.escape, by_surname)) + r")(?![\w\-])")
+    for match in pattern.finditer(text, start):
+        begin, end = match.span()
+        if any(s <= begin < e for s, e in taken):
+            continue
+        before = re.search(r"(\S+)\s+$", text[max(0, begin - 30) : begin])
+        if (
+            before
+            and before.group(1)[:1].isupper()
+            and not before.group(1).endswith((",", ";", ":"))  # "Later, Baimenov said"
+            and not (honorific_form(before.group(1)) or is_rank(before.group(1)))
+        ):
+            continue
+        if re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
+            continue
+        owners = by_surname[match.group()]
+        candidates = [p for p in owners if p.mentions[0][0] < begin]
+        if not candidates and len(owners) == 1:
+            candidates = owners  # introduced in full only later ("(Ernest Hollings, ...)")
+        if candidates:
+            owner = max(
+                candidates,
+                key=lambda p: max((m[0] for m in p.mentions if m[0] < begin), default=-1),
+            )
+            owner.mentions.append((begin, end))
+    for person in people:
+        person.mentions.sort()
+
+
+def share_plural_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``Sens. A (D-DE), B, C and D``: every name of a list headed by a plural rank takes
+    the rank, as long as the names follow one another with only commas, "and" and party
+    tags between them."""
+    shared: list[Mention] = []
+    chain: str | None = None  # the plural rank's title while its list runs on
+    for mention in mentions:
+        previous = shared[-1] if shared else None
+        gap = text[previous.end : mention.start] if previous is not None else ""
+        coordinated = previous is not None and len(gap) < 60 and bool(_COORDINATED.match(gap))
+        if (
+            previous is not None
+            and previous.title
+            and _PLURAL_BEFORE.search(text[max(0, previous.start - 20) : previous.start])
+        ):
+            chain = previous.title
+        if not coordinated:
+            chain = None
+        if chain and mention.title is None:
+            mention = Mention(
+                mention.name,
+                mention.start,
+                mention.end,
+                mention.honorific,
+                chain,
+                mention.organization,
+                mention.org_index,
+            )
+        shared.append(mention)
+    return shared
+
+
+_PLURAL_BEFORE = re.compile(r"(?:Sens|Reps|Govs)\.?\s*$|(?:tors|tives|nors)\s*$")
+
+
+def is_place_only(person: PersonHit) -> bool:
+    """A one-word "person" with no title, honorific, affiliation or full name ("Kent"
+    of "Kent and Sussex Counties", "Treasures"): releases introduce people in full or by
+    rank, so a lone capitalised word is a place, a programme or a fragment."""
+    return (
+        " " not in person.name
+        and not person.title
+        and not person.honorific
+        and not person.organization  # "Baucus, who chairs the Senate Finance Committee"
+    )
+
+
+def _on_short_line(text: str, offset: int) -> bool:
+    """A contact entry's line, not a paragraph of prose."""
+    begin = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return (len(text) if end < 0 else end) - begin <= 100
+
+
+def fill_from_contacts(
+    text: str, people: list[PersonHit], contacts: list[attrs.ContactValue]
+) -> None:
+    """A contact block's title and organisation complete its person's record."""
+    for contact in contacts:
+        for person in people:
+            if person.name == contact["name"] or any(
+                contact["start"] <= s < contact["end"] and _on_short_line(text, s)
+                for s, _ in person.mentions
+            ):  # every name listed in the block ("Tom Eastwick / Sophie Adeyemi")
+                if person.name == contact["name"]:
+                    person.title = person.title or contact["title"]
+                person.organization = person.organization or contact["organization"]

@@ -1,0 +1,442 @@
+"""Job titles and affiliations: the ROLE entities the model found next to a name and, where it
+found none, the title phrase written before the name or in apposition after it; the
+organisation (or country) each title belongs to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extractor import attrs, resources
+from extractor.components.people.names import (
+    COMPANY_WORDS,
+    CONNECTORS,
+    MODIFIERS,
+    NICKNAMED,
+    ORG_WORDS,
+    PLURAL_RANKS,
+    Mention,
+    PersonHit,
+    clean_name,
+    honorific_form,
+    is_rank,
+    singular,
+)
+from extractor.text.names import title_like
+
+_DASHES = frozenset({"-", "--", "---", "–", "—"})
+
+
+_APPOSITIVE_END = frozenset(
+    {"“", "”", '"', "«", "»", ",", ";", ".", ")", ":", "—", "–", "(", "!", "?"}
+)
+
+
+@dataclass(frozen=True, order=True)
+class OrgSpan:
+    start: int
+    end: int
+    index: int
+
+
+def org_spans(doc: Doc, text: str) -> list[OrgSpan]:
+    """Every place an organisation is written: its mentions and each occurrence of its names."""
+    spans: set[OrgSpan] = set()
+    forms: dict[str, int] = {}
+    for index, org in enumerate(doc._.get(attrs.ORGANISATIONS)):
+        spans.update(OrgSpan(start, end, index) for start, end in org["mentions"])
+        for form in {org["name"], *(org["aliases"] or []), org["acronym"]} - {None}:
+            forms.setdefault(form, index)
+    if forms:
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text):
+            spans.add(OrgSpan(match.start(), match.end(), forms[match.group()]))
+    return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+def split_title(
+    text: str,
+    start: int,
+    end: int,
+    orgs: list[OrgSpan],
+    countries: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> tuple[str | None, str | None, int | None]:
+    """Split a title phrase into (title, affiliation as written, organisation index).
+
+    The affiliation is the first organisation mention in the phrase, or else the first
+    country; the title is what precedes it, without the linking preposition.
+    """
+    inside = [o for o in orgs if start <= o.start and o.end <= end]
+    inside = [
+        o
+        for o in inside
+        if not any(p is not o and p.start <= o.start and o.end <= p.end for p in inside)
+    ]
+    inside_countries = [c for c in countries if start <= c[0] and c[1] <= end]
+    if inside and (not inside_countries or inside[0].start <= inside_countries[0][0]):
+        target: tuple[int, int] = (inside[0].start, inside[0].end)
+        index: int | None = inside[0].index
+    elif inside_countries:  # the first affiliation written wins, organisation or country
+        target, index = inside_countries[0], None
+    else:
+        return _split_on_preposition(text[start:end])
+    affiliation = re.sub(r"^the\s+", "", text[target[0] : target[1]])
+    before = text[start : target[0]]
+    after = text[target[1] : end]
+    before = re.sub(r"(?:\s*\b(?:of|at|for|with|from|in|to)\b)?(?:\s+the)?\s*$", "", before)
+    after = re.sub(r"^\s*\([^)]*\)", "", after).strip()
+    if after and not re.match(r"(?:of|at|for|in|on|to|and|,)\b", after):
+        title = _tidy_title(f"{before} {after}")
+    else:
+        title = _tidy_title(before)
+    return title, affiliation, index
+
+
+_AFFILIATION = re.compile(
+    r"\s(?P<prep>at|for|with|of)\s+(?:the\s+)?(?P<org>[A-Z][\w’'&.\-]*(?:\s+(?:(?:of|for|and|&|the)\s+)*"
+    r"[A-Z][\w’'&.\-]*)*)"
+)
+
+
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner)$", re.I)
+
+
+def _split_on_preposition(phrase: str) -> tuple[str | None, str | None, int | None]:
+    """``spokesperson for Cascade Foods`` -> title and an affiliation the model missed."""
+    for match in _AFFILIATION.finditer(phrase):
+        org = match.group("org").rstrip(",;:")
+        if org.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Corp|Co)\.$", org):
+            org = org.rstrip(".")  # the sentence's full stop, not the one of "Inc."
+        last = org.split()[-1].rstrip(".").lower()
+        if match.group("prep") == "of" and last not in COMPANY_WORDS and last not in _ORG_HEADS:
+            continue  # "Director of Communications" is a title, "CEO of Acme Metals" is not
+        if match.group("prep") == "for" and _PORTFOLIO.search(phrase[: match.start()]):
+            continue  # "Minister for Industrial Strategy": a portfolio, not an affiliation
+        return _tidy_title(phrase[: match.start()]), org, None
+    return _tidy_title(phrase), None, None
+
+
+_ORG_HEADS = ORG_WORDS  # one list of organisation words for people and organisations
+
+
+def _tidy_title(title: str) -> str | None:
+    title = re.sub(r"\s+", " ", title).strip(" ,;:-–—")
+    title = re.sub(r"\s+\.", ".", title)
+    if title in PLURAL_RANKS:
+        return PLURAL_RANKS[title]
+    if title in resources.title_abbreviations():  # "Sen." -> "Senator"
+        return singular(resources.title_abbreviations()[title])
+    title = re.sub(
+        r"^(?:a|an|the|who is|who serves as|who (?:heads|leads|chairs|runs|directs))(?:\s+|$)",
+        "",
+        title,
+        flags=re.I,
+    )
+    title = re.sub(r"^(?:[a-z]+)?['’]s\s+", "", title)  # "the airline's chief executive"
+    title = re.sub(r"\s+and\s+(?:the|a|an)\s.*$", "", title)
+    title = re.sub(r"\s+(?:in|from)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*$", "", title)
+    title = re.sub(r"\s*\([^)]*\)\s*", " ", title).strip()
+    return title or None
+
+
+_LEADS = frozenset({"heads", "leads", "chairs", "runs", "directs"})
+
+
+_WHO_VERBS = frozenset({"heads", "leads", "chairs", "is", "serves"})
+
+
+def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
+    """Character range of ``, TITLE [of ORG] ,`` right after a name, if it reads as a title."""
+    if end_token >= len(doc) or doc[end_token].text != ",":
+        return None
+    tokens = []
+    depth = 0
+    for token in doc[end_token + 1 : end_token + 30]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+            if depth < 0:
+                break
+        elif (
+            (depth == 0 and (token.text in _APPOSITIVE_END or "\n" in token.text))
+            or (depth == 0 and token.lower_ in ("which", "that", "where"))
+            or (
+                depth == 0
+                and token.lower_ == "who"
+                and (token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _WHO_VERBS)
+            )
+            or (
+                depth == 0
+                and token.pos_ in ("VERB", "AUX")
+                and token.tag_ not in ("VBN", "VBG")
+                and token.lower_ not in ("heads", "leads", "chairs", "is", "serves")
+            )
+        ):
+            break
+        tokens.append(token)
+    leads = len(tokens) > 2 and tokens[0].lower_ == "who" and tokens[1].lower_ in _LEADS
+    if not tokens or not (leads or title_like([t.text for t in tokens])):
+        return None  # "X, who heads the Y Council," names the organisation without a title
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _word_before(doc: Doc, start_token: int) -> tuple[str | None, int]:
+    """The honorific-like word before ``start_token``, mending what the tokenizer split
+    ("Hon" + "." -> "Hon."; "His Excellency" is one word).
+
+    Returns:
+        The word and the index of its first token.
+    """
+    index = start_token - 1
+    if index < 0:
+        return None, start_token
+    word, first = doc[index].text, index
+    if word == "." and index > 0 and not doc[index - 1].whitespace_:
+        word, first = doc[index - 1].text + ".", index - 1
+    if first > 0 and doc[first - 1].lower_ in ("his", "her") and word == "Excellency":
+        word, first = f"{doc[first - 1].text} {word}", first - 1
+    return word, first
+
+
+def _pre_title(
+    doc: Doc, start_token: int, orgs: list[OrgSpan]
+) -> tuple[str | None, int, int] | None:
+    """Honorific and title phrase written before a name: ``UNDP Administrator [H.E.] Name``."""
+    index = start_token - 1
+    honorific = None
+    word, first = _word_before(doc, start_token)
+    if word is not None and honorific_form(word) and not is_rank(word):
+        honorific = honorific_form(word)
+        index = first - 1
+        if index >= 0 and doc[index].lower_ == "the" and word in ("Honourable", "Honorable"):
+            index -= 1  # "Minister of X, the Honourable Name"
+    fronted = index >= 0 and doc[index].text == ","
+    if fronted:  # "The Minister for Industrial Strategy, Rachel Penhaligon, said"
+        index -= 1
+    end = index
+    while index >= 0:
+        token = doc[index]
+        text = token.text.lstrip("-–—") or token.text  # "-Commissioner X" after a quote
+        if text == "." and index > 0 and is_rank(doc[index - 1].text + "."):
+            index -= 1
+            continue
+        if text == ")" and not (
+            index >= 2 and doc[index - 2].text == "(" and doc[index - 1].text.isupper()
+        ):
+            break
+        if "\n" in text or text in _DASHES or (token.is_punct and text not in ("(", ")", "&")):
+            break
+        lower = text.lower()
+        if not (
+            text[:1].isupper()
+            or lower in CONNECTORS
+            or lower in MODIFIERS
+            or lower in resources.title_words()
+            or text in "()&"
+            or (text in ("’s", "'s") and doc[index - 1].text[:1].isupper())  # "Lao People’s"
+        ):
+            break
+        if token.ent_type_ == "PERSON":  # another person's name ends the title phrase
+            if fronted:
+                return (honorific, -1, -1) if honorific else None  # "Senator Smith, Jane Doe"
+            break  # "Sen. Mark Holloway and Rep. [Dana Whitfield]"
+        index -= 1
+        if text != token.text:
+            break
+    begin = index + 1
+    org_starts = {o.start for o in orgs}
+    while begin <= end and not _title_start(doc[begin], org_starts):
+        begin += 1
+    if begin > end:
+        return (honorific, -1, -1) if honorific else None
+    words = [t.text.lstrip("-–—") for t in doc[begin : end + 1]]
+    if not any(
+        is_rank(w) or w in PLURAL_RANKS or w.lower() in resources.title_words() for w in words
+    ):
+        return (honorific, -1, -1) if honorific else None
+    return honorific, doc[begin].idx, doc[end].idx + len(doc[end].text)
+
+
+def _title_start(token: Token, org_starts: set[int]) -> bool:
+    """Can a title phrase begin at this token? (a title word, a modifier, an organisation)."""
+    text = token.text.lstrip("-–—") or token.text
+    if resources.normalise_country_key(text) in resources.country_aliases():
+        return False
+    if text.lower() in resources.demonyms():
+        return False
+    return (
+        is_rank(text)
+        or text in PLURAL_RANKS  # "Senators A, B and C"
+        or text.lower() in resources.title_words()
+        or text.lower() in MODIFIERS
+        or token.idx in org_starts
+        or (text.isupper() and text.isalpha() and len(text) >= 2)
+    )
+
+
+def _possessor(
+    text: str, title_start: int, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+) -> tuple[str | None, int | None]:
+    """Whose a fronted title is: ``Viet Nam's Deputy Minister``, ``Its president``."""
+    head = text[max(0, title_start - 12) : title_start]
+    match = re.search(r"(?:(?<=\w)['’]s|\b(?P<its>[Ii]ts|[Tt]heir))\s+$", head)
+    if match is None:
+        return None, None
+    at = title_start - len(head) + match.start()
+    if match.group("its"):
+        earlier = [o for o in orgs if o.end <= at]
+        if not earlier:
+            return None, None
+        latest = max(earlier, key=lambda o: o.start)
+        return text[latest.start : latest.end], latest.index
+    for org in orgs:
+        if org.end == at:
+            return text[org.start : org.end], org.index
+    for begin, end in countries:
+        if end == at:
+            return text[begin:end], None
+    return None, None
+
+
+_COMPANY_DESCRIPTIONS = frozenset({"company", "firm", "airline", "carrier", "business", "group"})
+
+
+_DESCRIPTIONS = _COMPANY_DESCRIPTIONS | _ORG_HEADS | {"union", "agency", "government"}
+
+
+def _described_org(
+    noun: str, before: int, text: str, orgs: list[OrgSpan]
+) -> tuple[str | None, int | None]:
+    """The organisation a definite description names: "the alliance" -> the last organisation
+    before it with "Alliance" in its name; "the company" -> the most mentioned one."""
+    earlier = [o for o in orgs if o.end <= before]
+    stem = noun[:5]
+    named = [o for o in earlier if text[o.start : o.end].split()[-1].lower().startswith(stem)]
+    named = named or [
+        o for o in earlier if any(w.lower().startswith(stem) for w in text[o.start : o.end].split())
+    ]
+    if named:
+        latest = max(named, key=lambda o: o.start)
+        return text[latest.start : latest.end], latest.index
+    if noun in _COMPANY_DESCRIPTIONS and earlier:
+        counts: dict[int, int] = {}
+        for org in orgs:
+            counts[org.index] = counts.get(org.index, 0) + 1
+        top = max(counts, key=lambda i: (counts[i], -i))
+        first = min((o for o in orgs if o.index == top), key=lambda o: o.start)
+        return text[first.start : first.end], top
+    return None, None
+
+
+_RANK_HONORIFICS = frozenset({"Amb.", "Gen.", "Prof.", "Dr.", "Adm.", "Col.", "Lt.", "Capt."})
+
+
+_RANK_SHORT = {
+    "Ambassador": "Amb.",
+    "General": "Gen.",
+    "Professor": "Prof.",
+    "Doctor": "Dr.",
+    "Admiral": "Adm.",
+    "Colonel": "Col.",
+    "Lieutenant": "Lt.",
+    "Captain": "Capt.",
+}  # a rank written out by _tidy_title, back to the honorific it also is
+
+
+def _is_bare_rank(title: str | None, rank: str | None) -> bool:
+    """A title that is only a rank written before the name ("Amb.", "Sen.")."""
+    if title is None:
+        return False
+    if rank and title == singular(resources.title_abbreviations().get(rank, rank)):
+        return True
+    if " " in title:
+        return False
+    # "Gen." written out: a military, diplomatic or academic rank gives way to the appositive
+    # job; a legislator keeps "Senator" (the gold convention for members of Congress)
+    return title in resources.title_abbreviations() or title in _RANK_SHORT
+
+
+def _org_after_preposition(
+    doc: Doc, text: str, end_token: int, orgs: list[OrgSpan]
+) -> tuple[str | None, int | None]:
+    """``Name at the Tatnall School`` / ``Name of ACME``: the organisation right after."""
+    if end_token + 1 >= len(doc) or doc[end_token].lower_ not in ("at", "of", "from", "in"):
+        return None, None
+    position = doc[end_token + 1].idx
+    if doc[end_token + 1].lower_ == "the" and end_token + 2 < len(doc):
+        position = doc[end_token + 2].idx
+    for org in orgs:
+        if org.start == position:
+            return text[org.start : org.end], org.index
+    return None, None
+
+
+def government_posts(people: list[PersonHit], orgs: list[dict[str, object]]) -> None:
+    """A minister with no affiliation written serves the one government the release names
+    ("The Minister of Natural Resources ... the Government of Canada will join ...")."""
+    governments = [i for i, o in enumerate(orgs) if str(o["name"]).startswith("Government of")]
+    if len(governments) != 1:
+        return
+    index = governments[0]
+    for person in people:
+        if person.organization is None and person.title and "minister" in person.title.lower():
+            person.organization, person.org_index = str(orgs[index]["name"]), index
+
+
+def mention_with_role(
+    doc: Doc, text: str, span: Span, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+) -> Mention | None:
+    nickname = NICKNAMED.search(span.text)
+    written = span.text
+    if nickname:  # the nickname in quotes is not part of the name
+        written = written[: nickname.end("given")] + " " + written[nickname.start("family") :]
+    word, _ = _word_before(doc, span.start)
+    introduced = word is not None and (honorific_form(word) is not None or is_rank(word))
+    cleaned = clean_name(written, introduced=introduced)
+    if cleaned is None:
+        return None
+    name, offset, honorific, rank = cleaned
+    start = span.start_char + offset
+    end = span.start_char + nickname.end("family") if nickname else start + len(name)
+    title = organization = None
+    org_index = None
+    name_span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    before = _pre_title(doc, name_span.start if name_span is not None else span.start, orgs)
+    if before is not None:
+        honorific = honorific or before[0]
+        if before[1] >= 0:
+            title, organization, org_index = split_title(
+                text, before[1], before[2], orgs, countries
+            )
+    if rank is None and title is None:
+        word, _ = _word_before(doc, name_span.start if name_span is not None else span.start)
+        rank = word if word is not None and is_rank(word) and word.endswith(".") else None
+    if rank and title is None:
+        title = singular(resources.title_abbreviations().get(rank, rank))
+    if organization is None:  # "Chief X of the Kinagami First Nation"
+        organization, org_index = _org_after_preposition(doc, text, span.end, orgs)
+    after = _appositive(doc, span.end)
+    if after is not None and (title is None or organization is None):
+        a_title, a_org, a_index = split_title(text, after[0], after[1], orgs, countries)
+        if title is None or (a_org and a_title and title.lower() in a_title.lower()):
+            title, organization, org_index = a_title, a_org, a_index
+        elif a_title and _is_bare_rank(title, rank):
+            short = _RANK_SHORT.get(title, title)
+            honorific = honorific or (short if short in _RANK_HONORIFICS else None)
+            title, organization, org_index = a_title, a_org, a_index  # "Amb. X, Permanent ..."
+    if organization is None and before is not None and before[1] >= 0:
+        organization, org_index = _possessor(text, before[1], orgs, countries)
+    if organization is None and after is not None:
+        owner = re.match(r"(?:the|its)\s+([a-z]+)['’]s\s", text[after[0] : after[1]])
+        if owner:  # "X, the university’s chief economist"
+            organization, org_index = _described_org(owner.group(1), start, text, orgs)
+    if organization is None and title:
+        described = re.search(r"\s+(?:at|for|with|of|in)\s+the\s+([a-z]+)$", title)
+        if described:  # "an organizer with the alliance"
+            organization, org_index = _described_org(described.group(1), start, text, orgs)
+            if organization is not None or described.group(1) in _DESCRIPTIONS:
+                title = title[: described.start()]  # "organizer with the union": no name given
+    return Mention(name, start, end, honorific, title, organization, org_index)

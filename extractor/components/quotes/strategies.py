@@ -1,0 +1,259 @@
+"""Quote attribution as an ordered chain of small strategies.
+
+Each strategy looks at one quote in its context and either names the speaker (an
+:class:`~extractor.components.quotes.resolver.Attribution`) or passes. :func:`attribute`
+asks them in the order of :data:`STRATEGIES` and takes the first answer, so each pattern can
+be tested alone and the order is written down in one place:
+
+1. :func:`dash_after` — ``“…” -X`` / ``“…” — Sen. X``
+2. :func:`cue_after` — ``“…,” X said`` / ``“…,” said X`` / ``“…,” X, a top adviser, said``
+3. :func:`cue_before` — ``X said: “…”`` / ``He stressed that “…”`` (or a sentence ending in a
+   colon just before the quote)
+4. :func:`according_to` — ``according to X``
+5. :func:`colon_line` — a line ending in a colon that names a person (``From Chair Roe:``)
+6. :func:`statement_intro` — ``X issued the following statement ...``
+7. :func:`adjacency` — the previous quote's speaker
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+
+from extractor import attrs
+from extractor.components.quotes.resolver import (
+    Attribution,
+    Resolver,
+    Sentences,
+    cue_token,
+    outermost_first,
+    speaker_from_cue,
+)
+
+_COLON_INTRO = re.compile(
+    r"(?:[Ff]rom|[Bb]y)\s+(?:the\s+desk\s+of\s+)?(?:[A-Z][a-z]+\.?\s+)??"
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*[,:]"
+)
+_DASH_NAME = re.compile(
+    r"[ \t\u00a0]*[-—–―]+[ \t\u00a0]*(?:(?:Sen|Rep|Gov|Dr|Mr|Ms|Mrs|Prof)\.[ \t]+)?"
+    r"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-.]*){0,3})"
+)
+_ACCORDING = re.compile(r"\baccording to\s+", re.IGNORECASE)
+_ACCORDING_NAME = re.compile(r"(?:the\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]*){0,3})")
+_STATEMENT = re.compile(
+    r"\b(?:issued|released|made|delivered|gave|offered|had)\s+(?:the\s+following|this|these|a|an)"
+    r"\s+(?:\w+\s+){0,2}(?:statement|remarks|comments|message)\b",
+    re.IGNORECASE,
+)
+STATEMENT_REACH = 1200
+"""How far before a quote (characters) a statement introduction is looked for."""
+
+
+@dataclass
+class QuoteContext:
+    """One quote and what the strategies may read about it.
+
+    Attributes:
+        doc: The parsed document.
+        text: ``doc.text``, read once.
+        span: The quote's marks and inside offsets.
+        resolver: Maps offsets to people and organisations.
+        sentences: Sentence bounds of the document.
+        previous: The previous quote's attribution (if it had a speaker).
+        next_open: Where the next quote opens (the text after this one ends there).
+        previous_open: Where the previous quote opened (-1 for the first quote).
+    """
+
+    doc: Doc
+    text: str
+    span: attrs.QuoteSpanValue
+    resolver: Resolver
+    sentences: Sentences
+    previous: Attribution | None
+    next_open: int
+    previous_open: int = -1
+
+    @property
+    def close(self) -> int:
+        """Where the closing mark is (the inside's end for an unclosed quote)."""
+        close = self.span["close_at"]
+        return close if close is not None else self.span["end"]
+
+    @cached_property
+    def after(self) -> list[Token]:
+        """Tokens after the closing mark: to the end of that sentence, line or next quote."""
+        line_end = self.text.find("\n", self.close)
+        line_end = len(self.text) if line_end < 0 else line_end
+        end = min(self.next_open, line_end)
+        if self.close + 1 >= end:
+            return []
+        span = self.doc.char_span(self.close + 1, end, alignment_mode="expand")
+        if span is None:
+            return []
+        cut = next((t.i for t in span if t.text in (".", "!", "?")), span.end)
+        return list(self.doc[span.start : min(cut, span.start + 30)])
+
+    @cached_property
+    def before(self) -> list[Token]:
+        """Tokens of the quote's sentence before the opening mark (or of the previous
+        sentence when that one ends in a colon and this one starts with the quote)."""
+        opening = self.doc.char_span(
+            self.span["open_at"], self.span["open_at"] + 1, alignment_mode="expand"
+        )
+        if opening is None:
+            return []
+        sentence = self.sentences.of(opening[0])
+        tokens = [
+            t
+            for t in self.doc[sentence.start : opening.start]
+            if t.idx < self.span["open_at"] and not t.is_space
+        ]
+        if len(tokens) <= 2 and sentence.start > 0:
+            previous_sentence = self.sentences.of(self.doc[sentence.start - 1])
+            if previous_sentence.text.rstrip().endswith(":"):
+                tokens = list(previous_sentence)
+        return tokens
+
+
+Strategy = Callable[[QuoteContext], Attribution | None]
+
+
+def dash_after(q: QuoteContext) -> Attribution | None:
+    """``“…” -X``: a dash after the quote, then the speaker's name."""
+    tokens = q.after
+    lead = q.text[q.close + 1 : q.close + 5].lstrip(" \t\u00a0")
+    if not tokens or not lead.startswith(("-", "—", "–", "―")):
+        return None
+    index = q.resolver.nearest_person(q.close, tokens[-1].idx + len(tokens[-1]))
+    if index is not None:
+        return q.resolver.person(index, q.close)
+    name = _DASH_NAME.match(q.text, q.close + 1)
+    return q.resolver.by_written_name(name.group("name")) if name is not None else None
+
+
+def cue_after(q: QuoteContext) -> Attribution | None:
+    """``“…,” X said`` / ``“…,” said X``: a reporting verb after the quote."""
+    tokens = q.after
+    for token in tokens:
+        if not cue_token(token) or token.tag_ == "VBG":
+            continue
+        named = q.resolver.first_person(q.close, token.idx)
+        if named is not None:  # “…,” X, a top adviser, said
+            person = q.resolver.person(named, q.close)
+            return Attribution(person.speaker, person.ref, token.text, person.how)
+        window = (q.close, tokens[-1].idx + len(tokens[-1]))
+        found = speaker_from_cue(token, q.resolver, q.previous, window, after=True)
+        if found is not None:
+            return found
+    return None
+
+
+def cue_before(q: QuoteContext) -> Attribution | None:
+    """``X said: “…”`` / ``He stressed that “…”``: a reporting verb before the quote in its
+    sentence; the outermost verb first (``X said Y called Z “…”`` is X's)."""
+    before = q.before
+    for token in outermost_first([t for t in before if cue_token(t)]):
+        found = speaker_from_cue(token, q.resolver, q.previous, (before[0].idx, token.idx))
+        if found is not None:
+            return found
+    return None
+
+
+def according_to(q: QuoteContext) -> Attribution | None:
+    """``according to X`` in the quote's sentence."""
+    opening = q.doc.char_span(q.span["open_at"], q.span["open_at"] + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    sentence = q.sentences.of(opening[0])
+    sentence_text = q.text[sentence.start_char : sentence.end_char]
+    according = _ACCORDING.search(sentence_text)
+    if according is None:
+        return None
+    start = sentence.start_char + according.end()
+    token = q.doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    resolver = q.resolver
+    found = resolver.for_token(token[0], q.previous)
+    if found is None:
+        index = resolver.nearest_person(start, sentence.end_char)
+        found = resolver.person(index, start) if index is not None else None
+    if found is None:
+        name = _ACCORDING_NAME.match(q.text, start)
+        found = resolver.by_written_name(name.group(1)) if name else None
+    if found is None:  # "according to the ministry"
+        for following in q.doc[token.start : token.start + 3]:
+            found = resolver.for_token(following, q.previous)
+            if found is not None:
+                break
+    if found is None:
+        return None
+    cue = sentence_text[according.start() : according.start() + 12]
+    return Attribution(found.speaker, found.ref, cue, found.how)
+
+
+def colon_line(q: QuoteContext) -> Attribution | None:
+    """A sentence ending in a colon before the quote, naming a person or ``From X:``."""
+    before = q.before
+    if not before or before[-1].text != ":":
+        return None
+    index = q.resolver.nearest_person(before[0].idx, q.span["open_at"])
+    if index is not None:
+        return q.resolver.person(index, q.span["open_at"])
+    named = _COLON_INTRO.search(q.text, before[0].idx, before[-1].idx + 1)
+    return q.resolver.by_written_name(named.group("name")) if named is not None else None
+
+
+def statement_intro(q: QuoteContext) -> Attribution | None:
+    """``X issued the following statement ...`` before the quote. It outranks adjacency
+    only when written after the previous quote's paragraph began."""
+    intros = list(
+        _STATEMENT.finditer(q.text, max(0, q.span["open_at"] - STATEMENT_REACH), q.span["open_at"])
+    )
+    if not intros:
+        return None
+    paragraph_start = q.text.rfind("\n", 0, max(q.previous_open, 0)) + 1
+    if q.previous is not None and intros[-1].start() < paragraph_start:
+        return None
+    verb = q.doc.char_span(intros[-1].start(), intros[-1].start() + 1, alignment_mode="expand")
+    if verb is None:
+        return None
+    sentence = q.sentences.of(verb[0])
+    found = speaker_from_cue(verb[0], q.resolver, None, (sentence.start_char, verb[0].idx))
+    if found is None:
+        return None
+    return Attribution(found.speaker, found.ref, found.cue, "explicit")
+
+
+def adjacency(q: QuoteContext) -> Attribution | None:
+    """The previous quote's speaker carries on."""
+    if q.previous is None or q.previous.speaker is None:
+        return None
+    return Attribution(q.previous.speaker, q.previous.ref, None, "adjacency")
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    dash_after,
+    cue_after,
+    cue_before,
+    according_to,
+    colon_line,
+    statement_intro,
+    adjacency,
+)
+"""The strategies in the order they are asked."""
+
+NO_SPEAKER = Attribution(None, None, None, None)
+
+
+def attribute(q: QuoteContext, strategies: tuple[Strategy, ...] = STRATEGIES) -> Attribution:
+    """The first strategy's answer, or no speaker."""
+    for strategy in strategies:
+        found = strategy(q)
+        if found is not None:
+            return found
+    return NO_SPEAKER
