@@ -5,7 +5,8 @@
     python benchmarks/accuracy_floors.py --write          # raise floors / lower ceilings to match
     python benchmarks/accuracy_floors.py --write --allow-lower   # also loosen them (say why)
 
-Suites: the gold folders ``samples/``, ``eval/gold/`` and ``../shared/eval/dev`` (scored by
+Suites: the gold folders ``samples/``, ``eval/gold/``, ``../shared/eval/dev`` and
+``../shared/eval/dev2`` (scored by
 :mod:`extractor.evaluation`, the rules of ``press-extract evaluate``), the first 40 articles of the
 PolNeAR dev split and the first 600 Reuters-21578 records (scored by ``polnear.py`` and
 ``reuters.py``). The suites under ``../shared`` are left out when that folder is missing.
@@ -106,6 +107,12 @@ SUITES: dict[str, Suite] = {
         _gold_suite("samples", "golden samples (samples/)", "samples", shared=False),
         _gold_suite("eval_gold", "team gold releases (eval/gold/)", "eval/gold", shared=False),
         _gold_suite("shared_dev", "gold releases in ../shared/eval/dev", "eval/dev", shared=True),
+        _gold_suite(
+            "shared_dev2",
+            "real releases of many publishers in ../shared/eval/dev2",
+            "eval/dev2",
+            shared=True,
+        ),
         Suite(
             "polnear_dev_slice",
             f"PolNeAR dev split, first {POLNEAR_ARTICLES} articles in file order",

@@ -278,3 +278,20 @@ def test_pipeline_component_failure_is_a_failure_result(monkeypatch: pytest.Monk
     assert "pr_links" in results[0].error.message  # type: ignore[union-attr]
     with pytest.raises(PipelineError):
         extract(GOOD_RELEASE)
+
+
+@pytest.mark.model
+def test_pipeline_default_uses_the_shipped_entity_model(nlp: Language) -> None:
+    from extractor.pipeline import SHIPPED_NER
+
+    assert SHIPPED_NER.is_dir()
+    assert "ROLE" in nlp.get_pipe("ner").labels  # type: ignore[attr-defined]
+    doc = nlp("Acme Robotics appointed Jane Doe as Chief Financial Officer on Monday.")
+    assert ("Chief Financial Officer", "ROLE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_pipeline_named_model_keeps_its_own_entities() -> None:
+    from extractor.pipeline import load_base
+
+    stock = load_base(resolve_model_name(None), use_shipped_ner=False)
+    assert "ROLE" not in stock.get_pipe("ner").labels  # type: ignore[attr-defined]

@@ -11,6 +11,11 @@ as a place). This component makes the document agree with itself:
 * a further occurrence of an organisation the model found (a multi-word name or an acronym)
   becomes an ORG mention where the model tagged nothing.
 
+It also mends the job-title (ROLE) spans the model breaks: two ROLE pieces that touch are
+one title ("Assistant District" + "Attorney"), a title takes in the capitalised words right
+before it that the model left out ("[District] Attorney Mike Hestrin"), and a parenthesis
+opened inside a title is closed inside it ("Deputy Secretary (Policy)").
+
 It only adds or relabels whole tokens outside longer entities, so it never cuts a name the
 model found. Pure functions over token lists; the component is a thin adapter.
 """
@@ -104,6 +109,78 @@ def consistent_entities(
     return sorted(result + added, key=lambda e: (e.start, -e.end))
 
 
+MAX_ROLE_EXTENSION = 3
+"""Capitalised words a ROLE may take in on its left."""
+
+
+def mend_names(words: list[str], spaces: list[bool], ents: list[Ent]) -> list[Ent]:
+    """A PERSON the model cut at a hyphen takes the rest of a hyphenated surname
+    ("Priya Raman" + "-Holt" with no space between)."""
+    starts = {e.start for e in ents}
+    mended = []
+    for ent in ents:
+        end = ent.end
+        while (
+            ent.label == "PERSON"
+            and end + 1 < len(words)
+            and words[end] == "-"
+            and not spaces[end - 1]
+            and not spaces[end]
+            and words[end + 1][:1].isupper()
+            and end not in starts
+            and end + 1 not in starts
+        ):
+            end += 2
+        mended.append(Ent(ent.start, end, ent.label))
+    return mended
+
+
+def mend_roles(
+    words: list[str], ents: list[Ent], title_words: frozenset[str] = frozenset()
+) -> list[Ent]:
+    """ROLE spans joined, widened over capitalised words before them and over title words
+    after them ("chief executive" + "officer"), and closed over a parenthesis (see the
+    module docstring); other entities unchanged."""
+    ents = sorted(ents, key=lambda e: e.start)
+    merged: list[Ent] = []
+    for ent in ents:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.label == ent.label == "ROLE"
+            and previous.end == ent.start
+        ):
+            merged[-1] = Ent(previous.start, ent.end, "ROLE")
+        else:
+            merged.append(ent)
+    taken = [False] * len(words)
+    for ent in merged:
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    mended = []
+    for ent in merged:
+        if ent.label != "ROLE":
+            mended.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while (
+            start > 0
+            and ent.start - start < MAX_ROLE_EXTENSION
+            and not taken[start - 1]
+            and words[start - 1][:1].isupper()
+            and words[start - 1].isalpha()
+            and words[start - 1] not in ("The", "A", "An")
+        ):
+            start -= 1
+        while end < len(words) and not taken[end] and words[end].lower() in title_words:
+            end += 1
+        inside = words[start:end]
+        if inside.count("(") > inside.count(")") and end < len(words) and words[end] == ")":
+            end += 1
+        mended.append(Ent(start, end, "ROLE"))
+    return mended
+
+
 class EntitiesComponent(FieldComponent):
     """Rewrites ``doc.ents`` so that every mention of a name has the same reading."""
 
@@ -111,8 +188,10 @@ class EntitiesComponent(FieldComponent):
         if not doc.has_annotation("ENT_IOB"):
             return
         words = [t.text for t in doc]
+        spaces = [bool(t.whitespace_) for t in doc]
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
         honorifics = frozenset(h.lower().rstrip(".") for h in resources.honorifics())
+        ents = mend_roles(words, mend_names(words, spaces, ents), resources.title_words())
         fixed = consistent_entities(words, ents, honorifics)
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)

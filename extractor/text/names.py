@@ -12,8 +12,10 @@ from extractor import resources
 _WORDS = resources.org_words()
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-’'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)*$")
 COMPANY_SUFFIX = re.compile(
-    r",?\s+(?:Inc\.?|Ltd\.?|LLC|plc|PLC|Corp\.?|Corporation|Co\.|GmbH|S\.A\.|AG|N\.V\.|a\.s\.)$"
+    r",?\s+(?:Inc\.?|Ltd\.?|Limited|LLC|LLP|L\.?P\.|plc|PLC|Corp\.?|Corporation|Co\.|GmbH"
+    r"|S\.A\.|S\.p\.A\.|AG|N\.V\.|B\.V\.|SE|SAS|a\.s\.|(?:Pte|Pty|Sdn\.? Bhd)\.?(?: Ltd\.?)?)$"
 )
+"""A company's legal-form suffix ("Inc.", "Ltd", "Pte Ltd", "GmbH"): a closed class."""
 
 
 def title_like(tokens: list[str]) -> bool:

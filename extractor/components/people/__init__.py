@@ -32,6 +32,7 @@ from extractor.components.people.names import (
     PersonHit,
 )
 from extractor.components.people.roles import (
+    EntityIndex,
     government_posts,
     mention_with_role,
     org_spans,
@@ -51,11 +52,13 @@ def find_people(doc: Doc) -> list[PersonHit]:
     ents = doc.ents  # so does doc.ents rebuild its spans
     context = attrs.context(doc)
     orgs = org_spans(doc, text)
+    affiliations = org_spans(doc, text, ents)  # the model's other ORGs can be affiliations
     countries = [(m["start"], m["end"]) for m in context["country_mentions"]]
+    entities = EntityIndex.of(doc, ents)
     mentions = [
         m
         for span in candidate_spans(doc, text, ents, context)
-        if (m := mention_with_role(doc, text, span, orgs, countries))
+        if (m := mention_with_role(doc, text, span, affiliations, countries, entities))
         and not overlaps_org_or_country(m, orgs, countries)
     ]
     tags = [m.span() for m in re.finditer(r"\([DRI]\s?-[^()\n]{1,30}\)", text)]

@@ -17,6 +17,7 @@ from extractor.components.people.names import (
     NICKNAMED,
     ORG_WORDS,
     PLURAL_RANKS,
+    PURE_HONORIFICS,
     Mention,
     PersonHit,
     clean_name,
@@ -41,8 +42,14 @@ class OrgSpan:
     index: int
 
 
-def org_spans(doc: Doc, text: str) -> list[OrgSpan]:
-    """Every place an organisation is written: its mentions and each occurrence of its names."""
+UNLISTED = -1
+"""``OrgSpan.index`` of an organisation the model tagged that is not in the record's list."""
+
+
+def org_spans(doc: Doc, text: str, ents: tuple[Span, ...] = ()) -> list[OrgSpan]:
+    """Every place an organisation is written: its mentions and each occurrence of its names,
+    and the model's other ORG entities (index :data:`UNLISTED`), which can still be a
+    person's affiliation as written."""
     spans: set[OrgSpan] = set()
     forms: dict[str, int] = {}
     for index, org in enumerate(doc._.get(attrs.ORGANISATIONS)):
@@ -53,6 +60,12 @@ def org_spans(doc: Doc, text: str) -> list[OrgSpan]:
         alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text):
             spans.add(OrgSpan(match.start(), match.end(), forms[match.group()]))
+    listed = [(o.start, o.end) for o in spans]
+    spans.update(
+        OrgSpan(e.start_char, e.end_char, UNLISTED)
+        for e in ents
+        if e.label_ == "ORG" and not any(s < e.end_char and e.start_char < t for s, t in listed)
+    )
     return sorted(spans, key=lambda s: (s.start, -s.end))
 
 
@@ -386,9 +399,38 @@ def government_posts(people: list[PersonHit], orgs: list[dict[str, object]]) -> 
             person.organization, person.org_index = str(orgs[index]["name"]), index
 
 
+@dataclass(frozen=True)
+class EntityIndex:
+    """The document's entities by first and end token, and whether the model tags ROLE."""
+
+    by_start: dict[int, Span]
+    by_end: dict[int, Span]
+    has_roles: bool
+
+    @classmethod
+    def of(cls, doc: Doc, ents: tuple[Span, ...]) -> EntityIndex:
+        labels = doc.vocab.strings
+        has_roles = "ROLE" in labels and any(e.label_ == "ROLE" for e in ents)
+        return cls({e.start: e for e in ents}, {e.end: e for e in ents}, has_roles)
+
+
+def _org_index_at(orgs: list[OrgSpan], start: int | None) -> int | None:
+    if start is None:
+        return None
+    found = next((o.index for o in orgs if o.start <= start < o.end), None)
+    return None if found == UNLISTED else found
+
+
 def mention_with_role(
-    doc: Doc, text: str, span: Span, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+    doc: Doc,
+    text: str,
+    span: Span,
+    orgs: list[OrgSpan],
+    countries: list[tuple[int, int]],
+    entities: EntityIndex | None = None,
 ) -> Mention | None:
+    """One mention of a person: the cleaned name, its honorific, and the title and affiliation
+    written around it (from the model's ROLE entities, else from the title phrase rules)."""
     nickname = NICKNAMED.search(span.text)
     written = span.text
     if nickname:  # the nickname in quotes is not part of the name
@@ -404,6 +446,17 @@ def mention_with_role(
     title = organization = None
     org_index = None
     name_span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    reading = None
+    if entities is not None and entities.has_roles and name_span is not None:
+        word, first = _word_before(doc, name_span.start)
+        between = (
+            name_span.start - first
+            if word is not None and honorific_form(word) in PURE_HONORIFICS
+            else 0
+        )
+        reading = role_from_entities(
+            doc, name_span, entities.by_start, entities.by_end, between
+        ) or parenthesised_role(doc, name_span, entities.by_start)
     before = _pre_title(doc, name_span.start if name_span is not None else span.start, orgs)
     if before is not None:
         honorific = honorific or before[0]
@@ -439,4 +492,245 @@ def mention_with_role(
             organization, org_index = _described_org(described.group(1), start, text, orgs)
             if organization is not None or described.group(1) in _DESCRIPTIONS:
                 title = title[: described.start()]  # "organizer with the union": no name given
+    if reading is not None:
+        title, organization, org_index = _merge_readings(
+            text, reading, (title, organization, org_index), orgs, countries
+        )
+    if org_index == UNLISTED:
+        org_index = None
     return Mention(name, start, end, honorific, title, organization, org_index)
+
+
+_TRAILING_LINK = re.compile(r"(?:,|\s(?:of|at|for|with|in))\s+(?:the\s+)?$")
+
+
+def _split_role(
+    text: str, reading: RoleReading, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+) -> tuple[str, str | None, int | None]:
+    """A ROLE the model ran into its employer ("Vice Minister of MOIS"): an organisation or
+    country that ends the ROLE after "of/at/for/with" or a comma is the affiliation."""
+    start, end = reading.title_start, reading.title_start + len(reading.title)
+    places: list[tuple[int, int, int | None]] = [(o.start, o.end, o.index) for o in orgs]
+    places += [(s, e, None) for s, e in countries]
+    for place_start, place_end, index in sorted(places, key=lambda p: (p[0], p[1])):
+        if not (start < place_start and place_end == end):
+            continue
+        link = _TRAILING_LINK.search(text, start, place_start)
+        if link is None or link.end() != place_start:
+            continue
+        title = text[start : link.start()].strip(" ,")
+        if title:
+            return title, text[place_start:place_end], index
+    return reading.title, None, None
+
+
+_DANGLING = re.compile(r"(?:\s+(?:of|at|for|with|in|and|&|the)|[\s,;:(\-–—])+$", re.IGNORECASE)
+
+
+def _normalise_role(title: str) -> str:
+    """A ROLE as a title: a rank abbreviation or plural written out ("Sen." -> "Senator",
+    "Reps." -> "Representative"), no dangling preposition or punctuation at its end."""
+    title = _DANGLING.sub("", " ".join(title.split()))
+    if title in PLURAL_RANKS:
+        return PLURAL_RANKS[title]
+    if title in resources.title_abbreviations():
+        return singular(resources.title_abbreviations()[title])
+    return title
+
+
+def _merge_readings(
+    text: str,
+    reading: RoleReading,
+    phrase: tuple[str | None, str | None, int | None],
+    orgs: list[OrgSpan],
+    countries: list[tuple[int, int]],
+) -> tuple[str | None, str | None, int | None]:
+    """The title and affiliation from the model's ROLE, completed by the title phrase rules.
+
+    An organisation or country written inside the ROLE ("Vice Minister of MOIS") is split off
+    as the affiliation. The phrase rules' reading wins when it names an affiliation the ROLE
+    reading lacks, or spells out a longer title that holds the ROLE ("Chairman of the
+    Steering Committee" for "Chairman") with an affiliation after it.
+    """
+    title, organization, org_index = _split_role(text, reading, orgs, countries)
+    title = _normalise_role(title)
+    if organization is None and reading.organization is not None:
+        organization = re.sub(r"^the\s+", "", reading.organization)
+        org_index = _org_index_at(orgs, reading.org_start)
+    phrase_title, phrase_org, phrase_index = phrase
+    longer = (
+        phrase_title is not None
+        and phrase_org is not None
+        and len(phrase_title) > len(title)
+        and phrase_title.lower().startswith(title.lower())
+    )
+    if longer:
+        return phrase_title, phrase_org, phrase_index
+    if organization is None and phrase_org is not None:
+        return title, phrase_org, phrase_index
+    return title, organization, org_index
+
+
+# ----------------------------------------------------------------------------- from entities
+
+_LINKS_AFTER_ROLE = frozenset({"of", "at", "for", "with", ",", "-", "–", "—", "in", "from", "("})
+_JOIN_ROLES = frozenset({"and", "&", ","})
+_BETWEEN_ROLE_AND_NAME = frozenset({",", "the", "(", ":"})
+_ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "then", "outgoing", "incoming"})
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    """A title and affiliation read from the model's ROLE / ORG / GPE entities."""
+
+    title: str
+    title_start: int
+    organization: str | None
+    org_start: int | None
+
+
+def _entity_starting(doc: Doc, ents_by_start: dict[int, Span], index: int) -> Span | None:
+    return ents_by_start.get(index) if 0 <= index < len(doc) else None
+
+
+def _joined_roles(doc: Doc, ents_by_start: dict[int, Span], role: Span) -> Span:
+    """``Chief Executive Officer and Co-Founder``: ROLE entities joined by and/&/, read as one
+    title (the second starts right after the joining word)."""
+    end = role.end
+    while end + 1 < len(doc) and doc[end].lower_ in _JOIN_ROLES:
+        following = _entity_starting(doc, ents_by_start, end + 1)
+        if following is None or following.label_ != "ROLE":
+            break
+        end = following.end
+    return doc[role.start : end]
+
+
+def _with_modifier(doc: Doc, role: Span) -> Span:
+    """Take in "former" / "acting" written right before a ROLE the model cut it from."""
+    if role.start > 0 and doc[role.start - 1].lower_ in _ROLE_MODIFIERS:
+        return doc[role.start - 1 : role.end]
+    return role
+
+
+def _affiliation_after(doc: Doc, ents_by_start: dict[int, Span], end: int) -> Span | None:
+    """The ORG or GPE written after a title: ``of/at/for/with [the] X``, ``, X``, ``– X``."""
+    index = end
+    if index < len(doc) and doc[index].lower_ in _LINKS_AFTER_ROLE:
+        index += 1
+        if index < len(doc) and doc[index].lower_ == "the":
+            index += 1
+        found = _entity_starting(doc, ents_by_start, index)
+        if found is not None and found.label_ in ("ORG", "GPE"):
+            return found
+    return None
+
+
+def _affiliation_before(doc: Doc, ents_by_end: dict[int, Span], start: int) -> Span | None:
+    """The ORG or GPE written right before a title: ``Vertiv CEO``, ``Singapore’s Minister``."""
+    index = start
+    if index > 0 and doc[index - 1].text in ("’s", "'s"):
+        index -= 1
+    found = ents_by_end.get(index)
+    return found if found is not None and found.label_ in ("ORG", "GPE") else None
+
+
+def role_from_entities(
+    doc: Doc,
+    name: Span,
+    ents_by_start: dict[int, Span],
+    ents_by_end: dict[int, Span],
+    honorific_tokens: int = 0,
+) -> RoleReading | None:
+    """The title of the person named by ``name`` from the model's ROLE entities.
+
+    A ROLE written right before the name (an honorific between them allowed) or in apposition
+    after it (``Name, ROLE``, ``Name (ROLE, ORG)``, ``Name as ROLE``); several ROLEs joined by
+    "and" read as one title. The affiliation is the ORG or GPE entity written after the title
+    with "of/at/for/with" or a comma, or right before it ("Vertiv CEO").
+
+    Args:
+        doc: The parsed document.
+        name: The person's name tokens.
+        ents_by_start: The document's entities by first token.
+        ents_by_end: The document's entities by end token.
+        honorific_tokens: Tokens of an honorific written between a title and the name.
+
+    Returns:
+        The reading, or ``None`` when no ROLE entity stands next to the name.
+    """
+    before = _role_before(doc, name, ents_by_start, ents_by_end, honorific_tokens)
+    after = _role_after(doc, name, ents_by_start)
+    if before is not None and after is not None and _normalise_role(before.title) in _RANK_SHORT:
+        return after  # "Gen. John Roe, Chief of Staff of the Army": a rank gives way to the job
+    return before or after
+
+
+def _role_before(
+    doc: Doc,
+    name: Span,
+    ents_by_start: dict[int, Span],
+    ents_by_end: dict[int, Span],
+    honorific_tokens: int,
+) -> RoleReading | None:
+    role = ents_by_end.get(name.start - honorific_tokens)
+    if role is None or role.label_ != "ROLE":
+        return None
+    before = _affiliation_before(doc, ents_by_end, role.start)
+    role = _with_modifier(doc, role)
+    return _reading(role, before or _affiliation_after(doc, ents_by_start, role.end))
+
+
+def _role_after(doc: Doc, name: Span, ents_by_start: dict[int, Span]) -> RoleReading | None:
+    index = name.end
+    if index >= len(doc) or doc[index].lower_ not in (",", "(", "as", "–", "—", "-"):
+        return None
+    index += 1
+    if index < len(doc) and doc[index].lower_ in ("the", "a", "an", "our", "its"):
+        index += 1
+    role = _entity_starting(doc, ents_by_start, index)
+    if role is None and index < len(doc) and doc[index].lower_ in _ROLE_MODIFIERS:
+        role = _entity_starting(doc, ents_by_start, index + 1)
+    if role is None or role.label_ != "ROLE":
+        return None
+    role = _with_modifier(doc, _joined_roles(doc, ents_by_start, role))
+    return _reading(role, _affiliation_after(doc, ents_by_start, role.end))
+
+
+MAX_PARENTHESIS = 40
+"""Longest parenthesis after a name (tokens) read as ``(Title, Organisation)``."""
+
+
+def parenthesised_role(doc: Doc, name: Span, ents_by_start: dict[int, Span]) -> RoleReading | None:
+    """``Name (Title, Organisation)`` as board and panel lists write it: the part after the
+    last comma is the affiliation when it is one organisation or place entity (or the text
+    has no entity there but capitalised words), the part before it the title."""
+    if name.end >= len(doc) or doc[name.end].text != "(":
+        return None
+    close = next(
+        (t.i for t in doc[name.end + 1 : name.end + MAX_PARENTHESIS] if t.text in (")", "\n")),
+        None,
+    )
+    if close is None or doc[close].text != ")":
+        return None
+    inside = doc[name.end + 1 : close]
+    commas = [t.i for t in inside if t.text == ","]
+    if not commas or commas[-1] + 1 >= close:
+        return None
+    title = doc[name.end + 1 : commas[-1]]
+    org = doc[commas[-1] + 1 : close]
+    entity = ents_by_start.get(org.start)
+    is_org = entity is not None and entity.end == org.end and entity.label_ in ("ORG", "GPE")
+    capitalised = all(t.text[:1].isupper() or not t.is_alpha for t in org)
+    if not title.text.strip() or not (is_org or capitalised) or any(t.text == "(" for t in org):
+        return None
+    return RoleReading(title.text.strip(), title.start_char, org.text, org.start_char)
+
+
+def _reading(role: Span, org: Span | None) -> RoleReading:
+    title = role.text.strip(" ,;:")
+    return RoleReading(
+        title,
+        role.start_char,
+        org.text if org is not None else None,
+        org.start_char if org is not None else None,
+    )
