@@ -33,6 +33,9 @@ Result: TypeAlias = PressRelease | Failure
 
 Errors: TypeAlias = Literal["return", "raise"]
 
+_NOTHING = object()
+"""Marks an empty input stream (``None`` is an item, a bad one)."""
+
 
 def check_text(text: object, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     """Return ``text`` if it can be extracted from, else raise :class:`InputError`.
@@ -136,8 +139,8 @@ def extract_many(
         raise InputError(f"errors must be 'return' or 'raise', got {errors!r}", code="input_error")
     stopped: list[tuple[Failure, BaseException]] = []
     stream = _guarded(items, stopped)
-    first = next(stream, None)
-    if first is None:  # nothing to extract: the model is not loaded
+    first = next(stream, _NOTHING)
+    if first is _NOTHING:  # nothing to extract: the model is not loaded
         yield from _stopped(stopped, errors)
         return
     nlp = get_nlp(config)
