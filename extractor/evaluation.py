@@ -170,7 +170,7 @@ def failed_record(item: Item, kind: str, message: str) -> dict[str, Any]:
 
 
 def predict_ours(
-    model: str | None = None, *, n_process: int = 1, batch_size: int = 16
+    model: str | None = None, *, n_process: int = 1, batch_size: int = 16, fast: bool = False
 ) -> Predictor:
     """A predictor running the toolkit's own pipeline through :func:`extractor.extract_many`.
 
@@ -182,6 +182,7 @@ def predict_ours(
         model: spaCy pipeline name; None picks the default model.
         n_process: Processes for ``nlp.pipe``.
         batch_size: Batch size for ``nlp.pipe``.
+        fast: Run the fast mode (no statistical model).
 
     Returns:
         A callable mapping items (texts, or ``(text, source[, reference_date])`` tuples) to
@@ -193,7 +194,9 @@ def predict_ours(
         from extractor.models import Failure
 
         items = list(items)
-        results = extract_many(items, model=model, n_process=n_process, batch_size=batch_size)
+        results = extract_many(
+            items, model=model, n_process=n_process, batch_size=batch_size, fast=fast
+        )
         records = []
         for item, result in zip(items, results, strict=True):
             if isinstance(result, Failure):

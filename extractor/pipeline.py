@@ -91,10 +91,17 @@ def build_nlp(settings: Settings | None = None) -> Language:
         ConfigError: when a component's configuration is refused.
     """
     settings = settings or Settings()
-    name = resolve_model_name(settings.model)
-    logger.info("loading spaCy pipeline %s", name)
-    nlp = load_base(name, use_shipped_ner=settings.model is None)
     attrs.register_extensions()
+    if settings.fast:
+        # No statistical model: spaCy's English tokenizer (the base model's rules), sentence
+        # splitting by punctuation, names found by their context.
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("pr_rule_names")
+    else:
+        name = resolve_model_name(settings.model)
+        logger.info("loading spaCy pipeline %s", name)
+        nlp = load_base(name, use_shipped_ner=settings.model is None)
     for component in settings.components:
         try:
             nlp.add_pipe(component, config=settings.component_config.get(component, {}))

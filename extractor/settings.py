@@ -48,6 +48,7 @@ class Settings(BaseModel):
         n_process: Worker processes for ``nlp.pipe``.
         max_chars: Longest text accepted.
         reference_date: Completes dates written without a year.
+        fast: Run without the statistical model (see :func:`extractor.pipeline.build_nlp`).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -59,6 +60,11 @@ class Settings(BaseModel):
     n_process: int = Field(default=1, ge=1)
     max_chars: int = Field(default=DEFAULT_MAX_CHARS, ge=1)
     reference_date: dt.date | None = None
+    fast: bool = Field(
+        default=False,
+        description="Run without the statistical model: a blank English pipeline, sentence "
+        "splitting and the rule-based components (names found by their context).",
+    )
 
     @field_validator("components")
     @classmethod
@@ -82,7 +88,7 @@ class Settings(BaseModel):
     def pipeline_key(self) -> str:
         """What identifies the built pipeline (model, components, their config) as text."""
         return json.dumps(
-            [self.model, list(self.components), self.component_config],
+            [self.model, list(self.components), self.component_config, self.fast],
             sort_keys=True,
             default=str,
         )

@@ -10,5 +10,6 @@ from extractor.components import (  # noqa: F401
     organisations,
     people,
     quotes,
+    rule_names,
     title,
 )

@@ -100,11 +100,18 @@ def consistent_entities(
                 added.append(Ent(i, i + 1, "PERSON"))
             else:
                 relabelled[owner] = "PERSON"
-    for name in org_names:
-        size = len(name)
-        for i in range(len(words) - size + 1):
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(org_names, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(name)
+    i = 0
+    while i < len(words):  # one pass, longest name first at each word
+        for name in by_first.get(words[i], ()):
+            size = len(name)
             if tuple(words[i : i + size]) == name and all(c is None for c in covered[i : i + size]):
                 added.append(Ent(i, i + size, "ORG"))
+                i += size - 1
+                break
+        i += 1
     result = [Ent(e.start, e.end, relabelled.get(index, e.label)) for index, e in enumerate(ents)]
     return sorted(result + added, key=lambda e: (e.start, -e.end))
 

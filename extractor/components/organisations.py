@@ -559,16 +559,37 @@ def _merge_short_forms(registry: _Registry) -> None:
     """Fold an organisation that is another's short form into it: "Brightwater" and
     "Brightwater Analytics" into "Brightwater Analytics Inc.", "Merchant Marine Academy" into
     "United States Merchant Marine Academy", "Finance Committee" into "Senate Finance
-    Committee" — only when exactly one organisation has it as its short form."""
+    Committee" — only when exactly one organisation has it as its short form.
+
+    Each form's leading and trailing word runs index the organisations that could hold a
+    short form, so only those are compared (no comparison of every pair)."""
+    holders: dict[str, list[OrgHit]] = {}
+    for org in registry.orgs:
+        for form in {org.name, *org.aliases}:
+            words = form.split()
+            for size in range(1, len(words) + 1):
+                for part in (" ".join(words[:size]), " ".join(words[-size:])):
+                    holders.setdefault(part, [])
+                    if not holders[part] or holders[part][-1] is not org:
+                        holders[part].append(org)
+    merged: set[int] = set()
     for short in sorted(registry.orgs, key=lambda o: len(o.name), reverse=True):
-        fulls = [f for f in registry.orgs if f is not short and _short_form_of(short.name, f)]
+        if id(short) in merged:
+            continue
+        candidates = {id(f): f for f in holders.get(short.name, [])}.values()
+        fulls = [
+            f
+            for f in candidates
+            if f is not short and id(f) not in merged and _short_form_of(short.name, f)
+        ]
         if len(fulls) != 1:
             continue
         full = fulls[0]
         full.mentions.extend(m for m in short.mentions if m not in full.mentions)
         full.aliases += [short.name, *short.aliases]
         full.acronym = full.acronym or short.acronym
-        registry.orgs.remove(short)
+        merged.add(id(short))
+    registry.orgs[:] = [o for o in registry.orgs if id(o) not in merged]
 
 
 def _short_form_of(short: str, full: OrgHit) -> bool:

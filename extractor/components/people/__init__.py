@@ -37,6 +37,7 @@ from extractor.components.people.roles import (
     mention_with_role,
     org_spans,
 )
+from extractor.text.intervals import Ranges
 
 
 def find_people(doc: Doc) -> list[PersonHit]:
@@ -55,11 +56,12 @@ def find_people(doc: Doc) -> list[PersonHit]:
     affiliations = org_spans(doc, text, ents)  # the model's other ORGs can be affiliations
     countries = [(m["start"], m["end"]) for m in context["country_mentions"]]
     entities = EntityIndex.of(doc, ents)
+    places = Ranges([(o.start, o.end) for o in orgs] + countries)
     mentions = [
         m
         for span in candidate_spans(doc, text, ents, context)
         if (m := mention_with_role(doc, text, span, affiliations, countries, entities))
-        and not overlaps_org_or_country(m, orgs, countries)
+        and not overlaps_org_or_country(m, places)
     ]
     tags = [m.span() for m in re.finditer(r"\([DRI]\s?-[^()\n]{1,30}\)", text)]
     mentions = [

@@ -18,10 +18,8 @@ from extractor.components.people.names import (
     Mention,
     honorific_form,
 )
-from extractor.components.people.roles import (
-    OrgSpan,
-)
 from extractor.text.contacts import ContactBlock, name_fields
+from extractor.text.intervals import Ranges
 from extractor.text.names import named_person, person_shaped
 from extractor.text.places import shouted_line
 
@@ -178,12 +176,10 @@ def _extend_name(doc: Doc, ent: Span) -> Span:
     return ent
 
 
-def overlaps_org_or_country(
-    mention: Mention, orgs: list[OrgSpan], countries: list[tuple[int, int]]
-) -> bool:
+def overlaps_org_or_country(mention: Mention, places: Ranges) -> bool:
     """A "person" that is part of an organisation's or a country's name ("Harlow Ridge" in
-    "Harlow Ridge Analytics Inc.", "Côte" in "Côte d’Ivoire")."""
+    "Harlow Ridge Analytics Inc.", "Côte" in "Côte d’Ivoire"); ``places`` holds the
+    organisations' and countries' spans."""
     if mention.name.split()[-1].rstrip(".").lower() in COMPANY_WORDS:
         return True
-    spans = [(o.start, o.end) for o in orgs] + countries
-    return any(s <= mention.start < e for s, e in spans)  # "Michael Jordan" stays a person
+    return places.covers(mention.start)  # "Michael Jordan" stays a person

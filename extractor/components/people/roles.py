@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +26,7 @@ from extractor.components.people.names import (
     is_rank,
     singular,
 )
+from extractor.text.intervals import Ranges
 from extractor.text.names import title_like
 
 _DASHES = frozenset({"-", "--", "---", "–", "—"})
@@ -46,6 +48,29 @@ UNLISTED = -1
 """``OrgSpan.index`` of an organisation the model tagged that is not in the record's list."""
 
 
+class OrgSpans(list[OrgSpan]):
+    """The organisation spans of a document (a list, in text order) with lookups by start
+    and by end offset built once, so checks made per mention do not scan every span."""
+
+    @cached_property
+    def by_start(self) -> dict[int, list[OrgSpan]]:
+        found: dict[int, list[OrgSpan]] = {}
+        for span in self:
+            found.setdefault(span.start, []).append(span)
+        return found
+
+    @cached_property
+    def by_end(self) -> dict[int, list[OrgSpan]]:
+        found: dict[int, list[OrgSpan]] = {}
+        for span in self:
+            found.setdefault(span.end, []).append(span)
+        return found
+
+    @cached_property
+    def ranges(self) -> Ranges:
+        return Ranges((span.start, span.end) for span in self)
+
+
 def org_spans(doc: Doc, text: str, ents: tuple[Span, ...] = ()) -> list[OrgSpan]:
     """Every place an organisation is written: its mentions and each occurrence of its names,
     and the model's other ORG entities (index :data:`UNLISTED`), which can still be a
@@ -60,13 +85,15 @@ def org_spans(doc: Doc, text: str, ents: tuple[Span, ...] = ()) -> list[OrgSpan]
         alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text):
             spans.add(OrgSpan(match.start(), match.end(), forms[match.group()]))
-    listed = [(o.start, o.end) for o in spans]
+    listed = Ranges((o.start, o.end) for o in spans)
     spans.update(
         OrgSpan(e.start_char, e.end_char, UNLISTED)
         for e in ents
-        if e.label_ == "ORG" and not any(s < e.end_char and e.start_char < t for s, t in listed)
+        if e.label_ == "ORG"
+        and not listed.covers(e.start_char)
+        and not any(True for _ in listed.starting_in(e.start_char, e.end_char))
     )
-    return sorted(spans, key=lambda s: (s.start, -s.end))
+    return OrgSpans(sorted(spans, key=lambda s: (s.start, -s.end)))
 
 
 def split_title(
@@ -510,8 +537,9 @@ def _split_role(
     """A ROLE the model ran into its employer ("Vice Minister of MOIS"): an organisation or
     country that ends the ROLE after "of/at/for/with" or a comma is the affiliation."""
     start, end = reading.title_start, reading.title_start + len(reading.title)
-    places: list[tuple[int, int, int | None]] = [(o.start, o.end, o.index) for o in orgs]
-    places += [(s, e, None) for s, e in countries]
+    ending = orgs.by_end.get(end, []) if isinstance(orgs, OrgSpans) else orgs
+    places: list[tuple[int, int, int | None]] = [(o.start, o.end, o.index) for o in ending]
+    places += [(s, e, None) for s, e in countries if e == end]
     for place_start, place_end, index in sorted(places, key=lambda p: (p[0], p[1])):
         if not (start < place_start and place_end == end):
             continue
