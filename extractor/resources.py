@@ -20,9 +20,12 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from types import MappingProxyType
 from typing import Any
 
 import pycountry
@@ -36,6 +39,7 @@ __all__ = [
     "country_by_iso2",
     "currency_codes",
     "demonyms",
+    "extended",
     "honorifics",
     "known_org_acronyms",
     "non_org_words",
@@ -441,16 +445,57 @@ def honorifics() -> dict[str, str]:
 
 
 @cache
+def _title_words() -> frozenset[str]:
+    return frozenset(_clean(entry).lower() for entry in _load_lines("title_words.txt"))
+
+
 def title_words() -> frozenset[str]:
     """Return lower-cased words that make up a job title.
 
     Head nouns ("director", "minister", "spokesperson", "secretary-general") and the
-    modifiers that only occur in titles ("vice", "deputy", "acting", "chief").
+    modifiers that only occur in titles ("vice", "deputy", "acting", "chief"), plus the words
+    a component's ``extra_title_words`` adds while it runs (see :func:`extended`).
 
     Returns:
         Lower-cased single tokens (hyphenated compounds count as one).
     """
-    return frozenset(_clean(entry).lower() for entry in _load_lines("title_words.txt"))
+    return _with_extra(_title_words(), _EXTRA.get().get("title_words", frozenset()))
+
+
+@cache
+def _with_extra(base: frozenset[str], extra: frozenset[str]) -> frozenset[str]:
+    return base | extra if extra else base
+
+
+_EXTRA: ContextVar[Mapping[str, frozenset[str]]] = ContextVar(
+    "extra_words", default=MappingProxyType({})
+)
+EXTENSIBLE = ("title_words", "reporting_verbs")
+"""The word lists a component's config can extend."""
+
+
+@contextmanager
+def extended(**extra: Iterable[str]) -> Iterator[None]:
+    """Extend word lists for the duration of a ``with`` block (one component's run).
+
+    Components take extra entries from their spaCy config (``extra_title_words`` on
+    pr_people and pr_contacts, ``extra_reporting_verbs`` on pr_quotes) and run inside this
+    block, so a user extends a packaged list from a config without editing package data;
+    nothing leaks to other components or documents.
+
+    Args:
+        **extra: Words per list: ``title_words`` or ``reporting_verbs`` (lemmas).
+    """
+    unknown = set(extra) - set(EXTENSIBLE)
+    if unknown:
+        raise ValueError(f"unknown word lists {sorted(unknown)}; expected some of {EXTENSIBLE}")
+    token = _EXTRA.set(
+        {name: frozenset(w.lower() for w in words) for name, words in extra.items() if words}
+    )
+    try:
+        yield
+    finally:
+        _EXTRA.reset(token)
 
 
 @cache
@@ -476,7 +521,6 @@ def title_abbreviations() -> dict[str, str]:
     return table
 
 
-@cache
 def reporting_verbs() -> frozenset[str]:
     """Return lemmas of verbs that introduce or attribute speech or writing.
 
@@ -485,12 +529,16 @@ def reporting_verbs() -> frozenset[str]:
     Returns:
         Lower-cased lemmas.
     """
+    return _with_extra(_reporting_verbs(), _EXTRA.get().get("reporting_verbs", frozenset()))
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
     return frozenset(
         _clean(entry).lower().split()[0] for entry in _load_lines("reporting_verbs.txt")
     )
 
 
-@cache
 def reporting_verb_forms() -> frozenset[str]:
     """Return every written form of the reporting verbs ("say", "says", "said", "stressed"),
     for pipelines without a tagger, where lemmas are not known.
@@ -498,8 +546,15 @@ def reporting_verb_forms() -> frozenset[str]:
     Returns:
         Lower-cased forms: the lemma, its -s and -ed forms and the irregular forms listed.
     """
+    extra = _EXTRA.get().get("reporting_verbs", frozenset())
+    return _verb_forms(extra)
+
+
+@cache
+def _verb_forms(extra: frozenset[str]) -> frozenset[str]:
     forms: set[str] = set()
-    for entry in _load_lines("reporting_verbs.txt"):
+    entries = [*_load_lines("reporting_verbs.txt"), *sorted(extra)]
+    for entry in entries:
         lemma, *irregular = _clean(entry).lower().split()
         third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
         if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":

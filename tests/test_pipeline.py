@@ -295,3 +295,30 @@ def test_pipeline_named_model_keeps_its_own_entities() -> None:
 
     stock = load_base(resolve_model_name(None), use_shipped_ner=False)
     assert "ROLE" not in stock.get_pipe("ner").labels  # type: ignore[attr-defined]
+
+
+@pytest.mark.model
+def test_pipeline_word_lists_extend_from_the_config() -> None:
+    text = (
+        "Ombudsman Opens Office\n\n"
+        'LISBON, March 3, 2026 - "The office is open," opined Ana Costa, the city\'s '
+        "ombudsperson.\n"
+    )
+    plain = extract(text)
+    assert plain.quotes[0].cue is None
+    settings = make_settings(
+        component_config={
+            "pr_quotes": {"extra_reporting_verbs": ["opine"]},
+            "pr_people": {"extra_title_words": ["harbourmaster"]},
+        }
+    )
+    extended = extract(text, settings=settings)
+    assert (extended.quotes[0].cue, extended.quotes[0].speaker) == ("opined", "Ana Costa")
+    from extractor import resources
+
+    assert "opine" not in resources.reporting_verbs()  # nothing leaks out of the component
+
+
+def test_pipeline_config_with_an_unknown_key_is_refused() -> None:
+    with pytest.raises(ConfigError):
+        build_nlp(make_settings(component_config={"pr_people": {"extra_title_wordz": ["x"]}}))

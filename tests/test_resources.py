@@ -677,3 +677,24 @@ def test_resources_wire_services_returns_a_fresh_list() -> None:
 )
 def test_resources_loaders_are_cached(loader: Callable[[], object]) -> None:
     assert loader() is loader()
+
+
+def test_resources_extended_lists_only_inside_the_block() -> None:
+    from extractor import resources
+
+    assert "opine" not in resources.reporting_verbs()
+    with resources.extended(reporting_verbs=["opine"], title_words=["Harbourmaster"]):
+        assert "opine" in resources.reporting_verbs()
+        assert {"opine", "opines", "opined"} <= resources.reporting_verb_forms()
+        assert "harbourmaster" in resources.title_words()
+    assert "opine" not in resources.reporting_verbs()
+    assert "harbourmaster" not in resources.title_words()
+
+
+def test_resources_extended_refuses_an_unknown_list() -> None:
+    import pytest
+
+    from extractor import resources
+
+    with pytest.raises(ValueError, match="org_wordz"), resources.extended(org_wordz=["x"]):
+        pass

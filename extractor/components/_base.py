@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from extractor import attrs
+from extractor import attrs, resources
 
 
 class FieldComponent(Pipe):
@@ -16,8 +16,14 @@ class FieldComponent(Pipe):
     already marked as failed (``doc._.pr_failure``) is passed on untouched.
     """
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, **extra_words: list[str]) -> None:
+        """Args:
+        name: The component's name in the pipeline.
+        **extra_words: Entries added to packaged word lists while this component runs
+            (``title_words``, ``reporting_verbs``; see :func:`extractor.resources.extended`).
+        """
         self.name = name
+        self.extra_words = {key: list(words) for key, words in extra_words.items() if words}
         attrs.register_extensions()
 
     def process(self, doc: Doc) -> None:  # pragma: no cover - abstract
@@ -27,7 +33,11 @@ class FieldComponent(Pipe):
         if doc._.get(attrs.FAILURE) is not None:
             return doc
         try:
-            self.process(doc)
+            if self.extra_words:
+                with resources.extended(**self.extra_words):
+                    self.process(doc)
+            else:
+                self.process(doc)
         except Exception as error:
             self.get_error_handler()(self.name, self, [doc], error)
         return doc

@@ -109,8 +109,15 @@ class PeopleComponent(FieldComponent):
         attrs.declared(attrs.CONTACTS),
         attrs.declared(attrs.ORGANISATIONS),
     ],
-    default_config={},
+    default_config={"extra_title_words": []},
 )
-def make_people(nlp: Language, name: str) -> PeopleComponent:
-    """Build the people component."""
-    return PeopleComponent(name)
+def make_people(nlp: Language, name: str, *, extra_title_words: list[str]) -> PeopleComponent:
+    """Build the people component.
+
+    Args:
+        nlp: The pipeline.
+        name: The component's name.
+        extra_title_words: Words that make a job title, added to the packaged list
+            (``extractor/data/title_words.txt``), e.g. ``["ombudsperson"]``.
+    """
+    return PeopleComponent(name, title_words=extra_title_words)

@@ -136,8 +136,15 @@ class QuotesComponent(FieldComponent):
         attrs.declared(attrs.PEOPLE),
         attrs.declared(attrs.ORGANISATIONS),
     ],
-    default_config={},
+    default_config={"extra_reporting_verbs": []},
 )
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    """Build the quotes component."""
-    return QuotesComponent(name)
+def make_quotes(nlp: Language, name: str, *, extra_reporting_verbs: list[str]) -> QuotesComponent:
+    """Build the quotes component.
+
+    Args:
+        nlp: The pipeline.
+        name: The component's name.
+        extra_reporting_verbs: Lemmas of verbs that attribute speech, added to the packaged
+            list (``extractor/data/reporting_verbs.txt``), e.g. ``["opine"]``.
+    """
+    return QuotesComponent(name, reporting_verbs=extra_reporting_verbs)

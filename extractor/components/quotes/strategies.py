@@ -145,6 +145,15 @@ def cue_after(q: QuoteContext) -> Attribution | None:
         if named is not None:  # “…,” X, a top adviser, said
             person = q.resolver.person(named, q.close)
             return Attribution(person.speaker, person.ref, token.text, person.how)
+        following = q.doc[token.i + 1 : token.i + 3]
+        named = (
+            q.resolver.first_person(following.start_char, following.end_char)
+            if len(following)
+            else None
+        )
+        if named is not None:  # “…,” said X / opined Senator X
+            person = q.resolver.person(named, token.idx)
+            return Attribution(person.speaker, person.ref, token.text, person.how)
         window = (q.close, tokens[-1].idx + len(tokens[-1]))
         found = speaker_from_cue(token, q.resolver, q.previous, window, after=True)
         if found is not None:
