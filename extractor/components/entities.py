@@ -12,9 +12,10 @@ as a place). This component makes the document agree with itself:
   becomes an ORG mention where the model tagged nothing.
 
 It also mends the job-title (ROLE) spans the model breaks: two ROLE pieces that touch are
-one title ("Assistant District" + "Attorney"), a title takes in the capitalised words right
-before it that the model left out ("[District] Attorney Mike Hestrin"), and a parenthesis
-opened inside a title is closed inside it ("Deputy Secretary (Policy)").
+one title ("Assistant District" + "Attorney"), a title takes in the title-case words right
+before it that the model left out ("[District] Attorney Mike Hestrin") and title words it
+cut from its end ("chief executive" + "officer"), and a parenthesis opened inside a title is
+closed inside it ("Deputy Secretary (Policy)").
 
 It only adds or relabels whole tokens outside longer entities, so it never cuts a name the
 model found. Pure functions over token lists; the component is a thin adapter.
@@ -93,7 +94,8 @@ def consistent_entities(
         after = words[i + 1] if i + 1 < len(words) else ""
         after_is_name = bool(after) and after[:1].isupper() and after.isalpha()
         honorific_before = before.lower().rstrip(".") in honorifics
-        is_surname = word in surnames and not after_is_name
+        shouted = word.isupper() and word.title() in surnames  # "SEN. ALLEN PRAISES ..."
+        is_surname = (word in surnames and not after_is_name) or shouted
         is_family = word in family_first and honorific_before
         if is_surname or is_family:
             if owner is None:
@@ -114,10 +116,6 @@ def consistent_entities(
         i += 1
     result = [Ent(e.start, e.end, relabelled.get(index, e.label)) for index, e in enumerate(ents)]
     return sorted(result + added, key=lambda e: (e.start, -e.end))
-
-
-MAX_ROLE_EXTENSION = 3
-"""Capitalised words a ROLE may take in on its left."""
 
 
 def mend_names(words: list[str], spaces: list[bool], ents: list[Ent]) -> list[Ent]:
@@ -142,12 +140,19 @@ def mend_names(words: list[str], spaces: list[bool], ents: list[Ent]) -> list[En
     return mended
 
 
+MAX_ROLE_EXTENSION = 2
+"""Title-case words a ROLE may take in on its left."""
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "as", "to", "in", "for", "with", "on", "at", "by", "from", "of", "and"}
+)
+
+
 def mend_roles(
     words: list[str], ents: list[Ent], title_words: frozenset[str] = frozenset()
 ) -> list[Ent]:
-    """ROLE spans joined, widened over capitalised words before them and over title words
-    after them ("chief executive" + "officer"), and closed over a parenthesis (see the
-    module docstring); other entities unchanged."""
+    """ROLE spans joined, widened over title-case words before them and title words after
+    them ("chief executive" + "officer"), and closed over a parenthesis (see the module
+    docstring); other entities unchanged."""
     ents = sorted(ents, key=lambda e: e.start)
     merged: list[Ent] = []
     for ent in ents:
@@ -174,11 +179,11 @@ def mend_roles(
             start > 0
             and ent.start - start < MAX_ROLE_EXTENSION
             and not taken[start - 1]
-            and words[start - 1][:1].isupper()
+            and words[start - 1].istitle()
             and words[start - 1].isalpha()
-            and words[start - 1] not in ("The", "A", "An")
+            and words[start - 1].lower() not in _FUNCTION_WORDS
         ):
-            start -= 1
+            start -= 1  # "[District] Attorney Mike Hestrin"
         while end < len(words) and not taken[end] and words[end].lower() in title_words:
             end += 1
         inside = words[start:end]
