@@ -155,6 +155,7 @@ class WarningValue(TypedDict):
 # ----------------------------------------------------------------------------- names
 
 REFERENCE_DATE = "pr_reference_date"  # str (ISO date) | None, set by the caller
+TEXT = "pr_text"  # str | None: doc.text, built once (see text_of)
 FAILURE = "pr_failure"  # FailureValue | None
 TITLE = "pr_title"  # TitleValue | None
 DATELINE = "pr_dateline"  # DatelineValue | None
@@ -171,6 +172,7 @@ WARNINGS = "pr_warnings"  # list[WarningValue]
 
 _DEFAULTS: dict[str, object] = {
     REFERENCE_DATE: None,
+    TEXT: None,
     FAILURE: None,
     TITLE: None,
     DATELINE: None,
@@ -197,6 +199,20 @@ def register_extensions() -> None:
     for name, default in _DEFAULTS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per document and kept on the Doc.
+
+    spaCy builds ``doc.text`` anew on every access by joining every token (about a
+    millisecond on a release); every component reads the text, so the first one to ask keeps
+    it on the document for the others.
+    """
+    text = doc._.get(TEXT)
+    if text is None:
+        text = doc.text
+        doc._.set(TEXT, text)
+    return text
 
 
 def add_warning(doc: Doc, code: str, message: str) -> None:

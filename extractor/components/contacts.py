@@ -98,7 +98,7 @@ class ContactsComponent(FieldComponent):
     """Writes ``doc._.pr_contacts``."""
 
     def process(self, doc: Doc) -> None:
-        text = doc.text
+        text = attrs.text_of(doc)
         blocks = [ContactBlock(**b) for b in attrs.context(doc)["contact_blocks"]]
         if not blocks:
             doc._.set(attrs.CONTACTS, [])

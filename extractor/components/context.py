@@ -85,7 +85,9 @@ class ContextComponent(FieldComponent):
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ == "PERSON"]
         doc._.set(
             attrs.CONTEXT,
-            build_context(doc.text, doc._.get(attrs.TITLE), doc._.get(attrs.DATELINE), entities),
+            build_context(
+                attrs.text_of(doc), doc._.get(attrs.TITLE), doc._.get(attrs.DATELINE), entities
+            ),
         )
 
 

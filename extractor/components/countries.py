@@ -178,7 +178,7 @@ class CountriesComponent(FieldComponent):
         dateline = doc._.get(attrs.DATELINE)
         if dateline is not None:
             excluded.append((dateline["start"], dateline["end"]))
-        text = doc.text
+        text = attrs.text_of(doc)
         mentions = countries_in_body(
             text, attrs.context(doc)["country_mentions"], excluded, organisations
         )

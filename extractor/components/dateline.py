@@ -377,7 +377,7 @@ class DatelineComponent(FieldComponent):
 
     def process(self, doc: Doc) -> None:
         ref = doc._.get(attrs.REFERENCE_DATE)
-        hit = find_dateline(doc.text, dt.date.fromisoformat(ref) if ref else None)
+        hit = find_dateline(attrs.text_of(doc), dt.date.fromisoformat(ref) if ref else None)
         if hit is None:
             doc._.set(attrs.DATELINE, None)
             return

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -199,8 +200,10 @@ class EntitiesComponent(FieldComponent):
     def process(self, doc: Doc) -> None:
         if not doc.has_annotation("ENT_IOB"):
             return
-        words = [t.text for t in doc]
-        spaces = [bool(t.whitespace_) for t in doc]
+        table = doc.to_array([ORTH, SPACY])  # one pass in C instead of a Token per word
+        strings = doc.vocab.strings
+        words = [strings[int(orth)] for orth in table[:, 0]]
+        spaces = [bool(space) for space in table[:, 1]]
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
         honorifics = frozenset(h.lower().rstrip(".") for h in resources.honorifics())
         ents = mend_roles(words, mend_names(words, spaces, ents), resources.title_words())

@@ -88,7 +88,7 @@ class LinksComponent(FieldComponent):
     """Writes ``doc._.pr_links`` = ``{"urls": [...], "emails": [...]}``."""
 
     def process(self, doc: Doc) -> None:
-        text = doc.text
+        text = attrs.text_of(doc)
         doc._.set(
             attrs.LINKS,
             {"urls": _as_dicts(find_urls(text)), "emails": _as_dicts(find_emails(text))},

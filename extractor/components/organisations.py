@@ -338,7 +338,7 @@ def find_organisations(doc: Doc) -> list[OrgHit]:
     Returns:
         Organisations in order of first mention, each with merged mentions.
     """
-    text = doc.text
+    text = attrs.text_of(doc)
     ents = doc.ents  # each access of ents rebuilds the spans: read it once
     registry = _Registry()
     definitions = find_acronym_definitions(text)

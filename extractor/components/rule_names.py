@@ -68,7 +68,7 @@ class RuleNamesComponent(FieldComponent):
             return
         spans = [
             span
-            for start, end in find_rule_names(doc.text)
+            for start, end in find_rule_names(attrs.text_of(doc))
             if (span := doc.char_span(start, end, label="PERSON", alignment_mode="contract"))
         ]
         doc.ents = filter_spans(spans)

@@ -49,7 +49,7 @@ class TitleComponent(FieldComponent):
     """Writes ``doc._.pr_title``."""
 
     def process(self, doc: Doc) -> None:
-        hit = find_title(doc.text)
+        hit = find_title(attrs.text_of(doc))
         doc._.set(attrs.TITLE, None if hit is None else asdict(hit))
 
 

@@ -49,7 +49,7 @@ def find_people(doc: Doc) -> list[PersonHit]:
     Returns:
         People in order of first mention.
     """
-    text = doc.text  # doc.text joins every token: read it once
+    text = attrs.text_of(doc)
     ents = doc.ents  # so does doc.ents rebuild its spans
     context = attrs.context(doc)
     orgs = org_spans(doc, text)
@@ -82,7 +82,7 @@ class PeopleComponent(FieldComponent):
 
     def process(self, doc: Doc) -> None:
         people = find_people(doc)
-        fill_from_contacts(doc.text, people, doc._.get(attrs.CONTACTS))
+        fill_from_contacts(attrs.text_of(doc), people, doc._.get(attrs.CONTACTS))
         doc._.set(
             attrs.PEOPLE,
             [

@@ -42,7 +42,7 @@ def find_quotes(doc: Doc) -> tuple[list[attrs.QuoteValue], list[attrs.WorkValue]
     Returns:
         ``(quotes, works)`` as JSON-safe dicts.
     """
-    text = doc.text
+    text = attrs.text_of(doc)
     spans = attrs.context(doc)["quote_spans"]
     resolver = Resolver(doc, text, spans)
     sentences = Sentences(doc, text)

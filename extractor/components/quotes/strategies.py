@@ -59,7 +59,7 @@ class QuoteContext:
 
     Attributes:
         doc: The parsed document.
-        text: ``doc.text``, read once.
+        text: ``attrs.text_of(doc)``, read once.
         span: The quote's marks and inside offsets.
         resolver: Maps offsets to people and organisations.
         sentences: Sentence bounds of the document.
