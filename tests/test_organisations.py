@@ -162,6 +162,8 @@ def test_organisations_initials(name: str, expected: str) -> None:
             "Northwind Logistics Ltd.\nContact", ("Northwind Logistics Ltd.", 10), id="line-break"
         ),
         pytest.param("Meridian Bank,", ("Meridian Bank", 10), id="trailing-comma"),
+        pytest.param("HarborviewHarborview", ("Harborview", 10), id="heading-run-into-name"),
+        pytest.param("Bonbon", ("Bonbon", 10), id="short-repeat-is-a-name"),
         pytest.param("the Bank of", ("Bank", 14), id="dangling-of"),
         # Negative: nothing left, or nothing capitalised.
         pytest.param("the", None, id="only-the"),

@@ -172,11 +172,17 @@ def _extend_long_form(
     return AcronymDefinition(long, start, definition.acronym, definition.acronym_start)
 
 
+_DOUBLED = re.compile(r"(\w{3,})\1")
+
+
 def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
     """Repair an ORG entity: cut at "(", a line break, an e-mail or a comma before a second
     body ("Department of Agriculture, Office of Rural Development"); drop a leading "the" or
     "About", possessives and dangling words."""
     cut = re.split(r"\(|\n|\S+@", text, maxsplit=1)[0].rstrip()
+    doubled = _DOUBLED.fullmatch(cut)
+    if doubled:  # "VertivVertiv": a scraped heading run into the name it introduces
+        cut = doubled.group(1)
     parts = re.split(r",\s+(?=(?:the\s+)?[A-Z]\w+ of\b)", cut, maxsplit=1)
     if len(parts) == 2 and looks_like_org(parts[1]) and not is_not_organisation(parts[1]):
         cut = parts[0]
