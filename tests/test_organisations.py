@@ -163,6 +163,7 @@ def test_organisations_initials(name: str, expected: str) -> None:
         ),
         pytest.param("Meridian Bank,", ("Meridian Bank", 10), id="trailing-comma"),
         pytest.param("HarborviewHarborview", ("Harborview", 10), id="heading-run-into-name"),
+        pytest.param("Company Websitehttps", ("Company Website", 10), id="glued-address"),
         pytest.param("Bonbon", ("Bonbon", 10), id="short-repeat-is-a-name"),
         pytest.param("the Bank of", ("Bank", 14), id="dangling-of"),
         # Negative: nothing left, or nothing capitalised.
@@ -1187,3 +1188,17 @@ def test_organisations_company_before_title_and_person_surname() -> None:
     holdings = named(record, "Baker Holdings")
     text = release(body)
     assert all(text[m.start : m.end] != "Baker" for m in holdings.mentions)
+
+
+def test_organisations_acronym_only_entry_joins_the_name_its_initials_spell() -> None:
+    from extractor.components.organisations import _merge_initialisms, _Registry
+
+    registry = _Registry()
+    registry.add("CPIB", 0, 4)
+    registry.add("Corrupt Practices Investigation Bureau", 10, 48)
+    registry.add("MSU", 60, 63)
+    _merge_initialisms(registry)
+    assert [(o.name, o.acronym, sorted(o.mentions)) for o in registry.orgs] == [
+        ("Corrupt Practices Investigation Bureau", "CPIB", [(0, 4), (10, 48)]),
+        ("MSU", None, [(60, 63)]),  # no organisation's initials spell it: kept as written
+    ]

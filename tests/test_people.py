@@ -83,6 +83,11 @@ CLEAN_NAME_HONORIFICS = [
         "Her Excellency Aida Bekova", ("Aida Bekova", 15, "H.E.", None), id="her-excellency"
     ),
     pytest.param("Hon. Peter Otieno", ("Peter Otieno", 5, "Hon.", None), id="hon"),
+    pytest.param("Singaporean Tan Li Ming", ("Tan Li Ming", 12, None, None), id="nationality"),
+    pytest.param(
+        "Ana Castellanos-Reyes.", ("Ana Castellanos-Reyes", 0, None, None), id="full-stop"
+    ),
+    pytest.param("John Q.", ("John Q.", 0, None, None), id="initial-kept"),
     pytest.param(
         "The Honourable Grace Mwangi",
         ("Grace Mwangi", 15, "Hon.", None),

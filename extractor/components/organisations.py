@@ -179,7 +179,7 @@ def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
     """Repair an ORG entity: cut at "(", a line break, an e-mail or a comma before a second
     body ("Department of Agriculture, Office of Rural Development"); drop a leading "the" or
     "About", possessives and dangling words."""
-    cut = re.split(r"\(|\n|\S+@", text, maxsplit=1)[0].rstrip()
+    cut = re.split(r"\(|\n|\S+@|(?<=[a-z])(?:https?|www)\b", text, maxsplit=1)[0].rstrip()
     doubled = _DOUBLED.fullmatch(cut)
     if doubled:  # "VertivVertiv": a scraped heading run into the name it introduces
         cut = doubled.group(1)
@@ -318,20 +318,26 @@ def _initialisms(name: str) -> set[str]:
 
 
 def _merge_initialisms(registry: _Registry) -> None:
-    """Fold an acronym-only organisation into the one whose initials spell it."""
-    for org in list(registry.orgs):
-        if org.acronym != org.name:
+    """Fold an acronym-only organisation ("CPIB", "MSU") into the one organisation whose
+    initials spell it ("Corrupt Practices Investigation Bureau", "Montana State University");
+    organisations are indexed by their initials, not compared pair by pair."""
+    by_initials: dict[str, list[OrgHit]] = {}
+    for org in registry.orgs:
+        if org.acronym is None:
+            for form in _initialisms(org.name):
+                by_initials.setdefault(form, []).append(org)
+    merged: set[int] = set()
+    for org in registry.orgs:
+        acronym_only = org.name.isupper() and " " not in org.name
+        if not acronym_only or org.acronym not in (None, org.name):
             continue
-        targets = [
-            o
-            for o in registry.orgs
-            if o is not org and o.acronym is None and org.name in _initialisms(o.name)
-        ]
+        targets = [o for o in by_initials.get(org.name, []) if o is not org and o.acronym is None]
         if len(targets) == 1:
             target = targets[0]
             target.acronym = org.name
             target.mentions.extend(org.mentions)
-            registry.orgs.remove(org)
+            merged.add(id(org))
+    registry.orgs[:] = [o for o in registry.orgs if id(o) not in merged]
 
 
 def find_organisations(doc: Doc) -> list[OrgHit]:

@@ -166,6 +166,8 @@ def clean_name(
             honorific, words = honorific_form(first), words[1:]
         elif is_rank(first) or first.lower() in MODIFIERS:
             rank, words = first, words[1:]
+        elif len(words) > 2 and first.lower() in resources.demonyms():
+            words = words[1:]  # "Singaporean Tan Li Ming": a nationality, not a name
         else:
             break
     while words and (not words[-1].group()[:1].isupper() or words[-1].group() in ("’s", "'s")):
@@ -174,6 +176,8 @@ def clean_name(
         return None
     start, end = words[0].start(), words[-1].end()
     name = re.sub(r"(?:['’]s|['’])$", "", text[start:end]).rstrip(",;:")
+    if name.endswith(".") and not re.search(r"\b[A-Z]\.$|\b(?:Jr|Sr)\.$", name):
+        name = name[:-1]  # the sentence's full stop ("... Castellanos-Reyes."), not an initial
     introduced = introduced or honorific is not None or rank is not None
     if not _plausible_name(name, introduced=introduced):
         return None
