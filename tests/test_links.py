@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from extractor.components.links import find_emails, find_urls, public_suffix
+from extractor.components.links import find_emails, find_urls, public_suffix, without_wire_tag
 from extractor.text.datelines import find_dateline
 
 
@@ -99,8 +99,8 @@ def test_links_wire_tag_of_the_dateline_is_not_a_link() -> None:
     )
     dateline = find_dateline(text)
     assert dateline is not None and dateline.wire_span is not None
-    found = find_urls(text, (dateline.wire_span,))
-    assert [h.text for h in found] == ["Acme.com"]
+    assert [h.text for h in find_urls(text, (dateline.wire_span,))] == ["Acme.com"]
+    assert [h.text for h in without_wire_tag(text, find_urls(text))] == ["Acme.com"]
 
 
 @pytest.mark.parametrize(

@@ -255,6 +255,20 @@ def find_emails(text: str) -> list[LinkHit]:
     return hits
 
 
+def without_wire_tag(text: str, hits: list[LinkHit]) -> list[LinkHit]:
+    """Drop bare domains inside the dateline's wire tag: "(Newsworthy.ai)" names the service
+    that carried the release, it is not one of the release's links."""
+    dateline = find_dateline(text)
+    if dateline is None or dateline.wire_span is None:
+        return hits
+    start, end = dateline.wire_span
+    return [h for h in hits if not (start <= h.start < end and _is_bare(h.text))]
+
+
+def _is_bare(url: str) -> bool:
+    return "://" not in url and not url.lower().startswith("www.")
+
+
 def _as_dicts(hits: list[LinkHit]) -> list[dict[str, object]]:
     return [{"text": h.text, "start": h.start, "end": h.end} for h in hits]
 
@@ -264,12 +278,8 @@ class LinksComponent(FieldComponent):
 
     def process(self, doc: Doc) -> None:
         text = doc.text
-        dateline = find_dateline(text)
-        skip = (dateline.wire_span,) if dateline is not None and dateline.wire_span else ()
-        doc._.set(
-            attrs.LINKS,
-            {"urls": _as_dicts(find_urls(text, skip)), "emails": _as_dicts(find_emails(text))},
-        )
+        urls = without_wire_tag(text, find_urls(text))
+        doc._.set(attrs.LINKS, {"urls": _as_dicts(urls), "emails": _as_dicts(find_emails(text))})
 
 
 @Language.factory("pr_links", assigns=[f"doc._.{attrs.LINKS}"], default_config={})

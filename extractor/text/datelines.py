@@ -640,6 +640,11 @@ def _hit(
             cities, regions, parts.date is not None, evidence, mark
         ):
             return None
+    glued_hyphen = mark == "-" and after.start("mark") == parts.end
+    if glued_hyphen and parts.place and not parts.date and parts.place != parts.place.upper():
+        return None  # "Bedford- Stuyvesant": a word broken at its hyphen, not "CITY- text"
+    if cities and not regions:
+        cities[0] = cities[0].rstrip(".") or cities[0]  # "BRUSSELS. 3 March 2024"
     warnings: list[tuple[str, str]] = []
     iso = precision = None
     if parts.date:
