@@ -680,6 +680,12 @@ def test_dateline_grammar_styles(text: str, dateline: str, expected: dict[str, A
             "FRANKFURT, March 3 (Reuters) - Shares fell.", "FRANKFURT", "DE", id="am-main"
         ),
         pytest.param("BAHRAIN, March 1 - Oil rose.", "BAHRAIN", "BH", id="country-as-place"),
+        pytest.param(
+            "BUENOS AIRES, AR — May 2, 2026 — Acme said.", "BUENOS AIRES", "AR", id="iso-ar"
+        ),
+        pytest.param(
+            "LITTLE ROCK, AR — May 2, 2026 — Acme said.", "LITTLE ROCK", "US", id="state-ar"
+        ),
     ],
 )
 def test_dateline_gazetteer_and_region_words_decide(text: str, city: str, country: str) -> None:
@@ -703,10 +709,19 @@ def test_dateline_gazetteer_and_region_words_decide(text: str, city: str, countr
         pytest.param("Release Date: March 26, 2025" + BODY, id="release-date"),
         pytest.param("Friday, October 18, 2024\n\nThe defendant was sentenced.\n", id="date-line"),
         pytest.param("Bedford- Stuyvesant, Brooklyn. She was arraigned." + BODY, id="broken-word"),
+        pytest.param("(BookTrib) - “Day of Wrath” by Jane Roe" + BODY, id="credit-in-parens"),
     ],
 )
 def test_dateline_grammar_rejects_headings_and_labels(text: str) -> None:
     assert find_dateline(text) is None
+
+
+def test_dateline_after_a_bulleted_list_of_highlights() -> None:
+    bullets = "".join(f"* Highlight number {n} of the quarter rose sharply\n" for n in range(12))
+    dateline = "CUPERTINO, Calif., May 7, 2026 – Acme said."
+    text = f"Acme Reports Results\n\nRevenue grew\n{bullets}\n{dateline}"
+    hit = found(text)
+    assert (hit.city, hit.date) == ("CUPERTINO", "2026-05-07")
 
 
 def test_dateline_extra_wires_name_a_tag_between_dashes() -> None:

@@ -112,6 +112,11 @@ def test_links_wire_tag_of_the_dateline_is_not_a_link() -> None:
             "310.299.1717 OfficeEditor@RocksAndStocks.news", ["Editor@RocksAndStocks.news"]
         ),
         pytest.param("Investors:1-800-617-9550ir@acme.com", ["ir@acme.com"], id="phone-before"),
+        pytest.param(
+            "PCG Advisory, Inc.jroe@pcgexample.comwww.pcgexample.com",
+            ["jroe@pcgexample.com"],
+            id="company-suffix-before-and-www-after",
+        ),
         pytest.param("Write to jane.roe@ministry.gov.sg or call", ["jane.roe@ministry.gov.sg"]),
         pytest.param("mail matt@burns.senate today", ["matt@burns.senate"], id="no-public-suffix"),
     ],

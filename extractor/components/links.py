@@ -31,8 +31,12 @@ from extractor.text.datelines import find_dateline
 
 _STOP = r"\s<>\"“”«»\[\]{}|^`"
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+# An address starts after a space or a word run into it ("atwww.", "Smithhttps://"); it stops
+# where another one starts run into it ("…/asiahttps://x.com", "….hk/https://…"), except in
+# a percent-encoded parameter ("?next=https%3A%2F%2Fwww.…").
 _URL = re.compile(
-    rf"(?:(?<![\w@/.])(?:https?|ftp)://|(?:(?<![\w@/.])|(?<=[a-z]))www\.)[^{_STOP}]+",  # "atwww."
+    rf"(?:(?:(?<![\w@/.])|(?<=[A-Za-z0-9/]))(?:https?|ftp)://|(?:(?<![\w@/.])|(?<=[a-z]))www\.)"
+    rf"(?:(?!(?:(?<=\w)|(?<=[^/]/))(?<!%2F)(?<!%2f)(?:https?://|www\.))[^{_STOP}])+",
     re.IGNORECASE,
 )
 _BARE = re.compile(
@@ -45,7 +49,11 @@ _GLUED_LABEL = re.compile(
     r"^(?:Office|E-?mail|Mail|Email|Phone|Tel|Telephone|Fax|Mobile|Cell|Contact|Website|Web"
     r"|Twitter|Facebook|Instagram|LinkedIn|Press|Media|Inquiries|Info)(?=[A-Z])"
 )
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z0-9])")  # "comE-Mail", "news310"
+_PATH_EMAIL = re.compile(r"(?<=/)[\w.+\-]+@[A-Za-z0-9\-]+\.[A-Za-z]")
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z0-9])|(?<=[a-z])(?=www)")  # "comE-Mail", "news310", "comwww"
+_GLUED_COMPANY = re.compile(
+    r"^(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|GmbH|AG|SA)\.(?=[A-Za-z])"
+)  # "Inc.ksmith@"
 _GLUED_NUMBER = re.compile(r"^[\d\-.()+]{7,}(?=[A-Za-z])")  # a phone number run into it
 _LEADING_CAPITALS = re.compile(r"^[A-Z]{2,}(?=[A-Z][a-z])")  # "CARocksAndStocks.news"
 _OBFUSCATED = re.compile(r"\[\s*email\s*(?:&#160;|\s)*protected\s*\]", re.IGNORECASE)
@@ -173,6 +181,9 @@ def find_urls(text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[LinkHit
     hits: list[LinkHit] = []
     for match in _URL.finditer(text):
         url = _trim(match.group())
+        glued_email = _PATH_EMAIL.search(url)
+        if glued_email is not None:  # "https://acme.com/support@acme.comDisclaimer"
+            url = url[: glued_email.start()]
         rest = url.split("://", 1)[-1]
         host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
         end = _host_end(host)
@@ -241,7 +252,9 @@ def find_emails(text: str) -> list[LinkHit]:
         local, _, host = email.partition("@")
         if "@" in host or not local.strip(".") or _OBFUSCATED.search(email):
             continue
-        label = _GLUED_LABEL.match(local) or _GLUED_NUMBER.match(local)
+        label = (
+            _GLUED_LABEL.match(local) or _GLUED_NUMBER.match(local) or _GLUED_COMPANY.match(local)
+        )
         if label is not None:  # "OfficeEditor@…", "1-800-617-9550ir@…": run into the address
             local, start = local[label.end() :], start + label.end()
         end = _host_end(host)  # no public suffix ("burns.senate" cut short): kept as written

@@ -104,6 +104,7 @@ _TERMINAL = re.compile(
 )
 _SPACE = re.compile(rf"{_SP}*")
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
+_BULLET = re.compile(r"[ \t]*(?:[*•▪◦‣]|-(?=[ \t]))[ \t]")
 _WIDE_GAP = re.compile(r"\S[ \t\u00a0]{3,}(?=[A-Z(])")
 
 _STOP_WORDS = frozenset(
@@ -212,7 +213,8 @@ _NOT_PLACE_WORDS = frozenset(
     ]
 )
 MAX_LINES = 8
-"""How many non-empty opening lines are searched for a dateline."""
+"""How many non-empty opening lines are searched for a dateline (bulleted lines, such as the
+highlights of an earnings release, are skipped and not counted)."""
 STRONG_PLACE_POPULATION = 100_000
 """A place that alone (no date, tag or region) introduces a label-like ``X:`` line must be
 at least this large, so that "Born:" or "Media:" (small towns too) are not datelines."""
@@ -386,6 +388,31 @@ def region_country(region: str) -> str | None:
     return next(iter(divisions)) if len(divisions) == 1 else None
 
 
+def region_countries_of(region: str) -> set[str]:
+    """Every country a region word can name: "AR" is Arkansas (US) and Argentina (AR), "CA"
+    California and Canada, "GA" Georgia and Gabon."""
+    key = region.strip()
+    codes: set[str] = set()
+    states = resources.us_states()
+    if key in states or key.upper() in states or key.rstrip(".") in states:
+        codes.add("US")
+    provinces = resources.canadian_provinces()
+    if key in provinces or key.upper() in provinces or key.rstrip(".") in provinces:
+        codes.add("CA")
+    code = resources.country_aliases().get(resources.normalise_country_key(key.rstrip(".")))
+    if code:
+        codes.add(code)
+    if len(key) == 2 and key.isupper() and resources.country_by_iso2(key) is not None:
+        codes.add(key)  # an ISO code written as a region
+    return codes
+
+
+def _state_of(region: str) -> str | None:
+    states = resources.us_states()
+    key = region.strip()
+    return states.get(key) or states.get(key.upper()) or states.get(key.rstrip("."))
+
+
 def place_country(city: str | None, regions: Sequence[str]) -> str | None:
     """The country of a dateline place: its region words decide (the last one that names a
     country wins: "Hengqin, Guangdong, China"), else the most populous place called ``city``.
@@ -399,6 +426,14 @@ def place_country(city: str | None, regions: Sequence[str]) -> str | None:
         know the place.
     """
     for region in reversed(regions):
+        codes = region_countries_of(region)
+        if len(codes) > 1 and city:  # "AR": Arkansas or Argentina? the city decides
+            places = resources.places_named(city)
+            for place in places:
+                if place.country in codes and (
+                    place.country != "US" or _state_of(region) == place.admin1
+                ):
+                    return place.country
         code = region_country(region)
         if code:
             return code
@@ -408,6 +443,15 @@ def place_country(city: str | None, regions: Sequence[str]) -> str | None:
             return places[0].country
         return resources.country_aliases().get(resources.normalise_country_key(city))
     return None
+
+
+def _known_in_parens(city: str, regions: Sequence[str]) -> bool:
+    """A place in parentheses ("(BOISE) -", "(Springfield, Ill.) -") is written in capitals,
+    is in the gazetteer or carries a known region; a name in parentheses otherwise is a
+    credit or a tag ("(BookTrib) -")."""
+    if city.upper() == city or any(region_country(r) for r in regions):
+        return True
+    return bool(resources.places_named(city)) or region_country(city) is not None
 
 
 def _known_city(city: str) -> int | None:
@@ -636,6 +680,8 @@ def _hit(
         evidence = (
             parts.wire if (parts.wire_known or parts.date or _wire_tag_named(parts)) else None
         )
+        if parts.place_in_parens and not _known_in_parens(cities[0], regions):
+            return None  # "(BookTrib) - “Day of Wrath”": a credit tag, not "(BOISE) -"
         if not (parts.place_in_parens and mark != ":") and not _plausible(
             cities, regions, parts.date is not None, evidence, mark
         ):
@@ -688,8 +734,12 @@ def find_dateline(
         The dateline, or ``None`` when no opening line starts with one.
     """
     wires = tuple(extra_wires)
-    for index, line in enumerate(_LINE.finditer(text)):
-        if index >= MAX_LINES:
+    index = 0
+    for line in _LINE.finditer(text):
+        if _BULLET.match(line.group()):
+            continue  # a list of highlights before the dateline does not count as lines
+        index += 1
+        if index > MAX_LINES:
             break
         hit = _match_line(line.group(), line.start(), reference_date, wires)
         if hit is not None:
