@@ -96,6 +96,21 @@ _GOLD_CEILINGS = ("quotes_without_speaker", "extraction_failed")
 _GOLD_FLOORS = tuple(key for key in LABELS if key not in _GOLD_CEILINGS)
 
 
+_DEV2_FLOORS = (
+    "quotes@0.3",
+    "quotes@0.8",
+    "quote_speaker",
+    "countries",
+    "urls",
+    "emails",
+    "dateline_presence",
+    "dateline_city",
+    "dateline_country",
+    "dateline_date",
+    "title",
+)
+
+
 def _gold_suite(name: str, about: str, path: str, *, shared: bool) -> Suite:
     return Suite(name, about, shared, path, _gold_dir, _GOLD_FLOORS, _GOLD_CEILINGS, LABELS)
 
@@ -106,6 +121,16 @@ SUITES: dict[str, Suite] = {
         _gold_suite("samples", "golden samples (samples/)", "samples", shared=False),
         _gold_suite("eval_gold", "team gold releases (eval/gold/)", "eval/gold", shared=False),
         _gold_suite("shared_dev", "gold releases in ../shared/eval/dev", "eval/dev", shared=True),
+        Suite(  # the fields of the styles issue only (people and organisations move elsewhere)
+            "shared_dev2",
+            "gold releases in ../shared/eval/dev2 (datelines, links, quotes, countries)",
+            True,
+            "eval/dev2",
+            _gold_dir,
+            _DEV2_FLOORS,
+            ("extraction_failed",),
+            LABELS,
+        ),
         Suite(
             "polnear_dev_slice",
             f"PolNeAR dev split, first {POLNEAR_ARTICLES} articles in file order",

@@ -978,3 +978,15 @@ def test_quotes_between_quotes_alone(nlp: Language, text: str, speaker: str | No
 )
 def test_quotes_mentioned_words(inner: str, before: str, mentioned: bool) -> None:
     assert is_mentioned_word(inner, before) is mentioned
+
+
+@pytest.mark.model
+def test_quotes_extra_reporting_verbs_from_the_component_config() -> None:
+    from extractor.settings import Settings
+
+    text = HEAD + "The plant opened on Monday.\n\n“We will win the cup,” Jane Roe gushed.\n"
+    extra = Settings(component_config={"pr_quotes": {"extra_reporting_verbs": ["gush"]}})
+    assert [(q.speaker, q.cue) for q in extract(text).quotes] == [(None, None)]
+    assert [(q.speaker, q.cue) for q in extract(text, settings=extra).quotes] == [
+        ("Jane Roe", "gushed")
+    ]

@@ -170,6 +170,6 @@ def make_quotes(nlp: Language, name: str, *, extra_reporting_verbs: list[str]) -
         name: The component's name.
         extra_reporting_verbs: Verbs that introduce speech, added to the packaged list
             (``data/reporting_verbs.txt``); give the lemma and, for pipelines without a
-            tagger, the written forms too (``["quip", "quipped"]``).
+            tagger, the written forms too (``["gush", "gushed"]``).
     """
     return QuotesComponent(name, extra_reporting_verbs)
