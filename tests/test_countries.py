@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.components.countries import find_country_lists
+from extractor.components.countries import find_country_lists, inside_a_name
 from extractor.text.places import find_country_mentions
 
 
@@ -425,3 +425,23 @@ def test_countries_extract_people_are_not_countries(text: str, expected: list[st
 
     record = extract(text)
     assert [c.iso2 for c in record.countries] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        pytest.param("an associate professor at the Macao University of Tourism", True),
+        pytest.param("to the Board of the Singapore Land Authority (SLA)", True),
+        pytest.param("Chief Executive of the National Gallery Singapore, will", True),
+        pytest.param("(Former Executive Chairman, PwC LLP Singapore)", True),
+        pytest.param("(General Manager, Gojek Singapore)", True),
+        pytest.param("The Singapore government said on Monday", False),
+        pytest.param("exports from Japan Singapore and Korea rose", False),
+        pytest.param("the Government of Singapore said", False),
+        pytest.param("Talks between Macao and Hengqin continue.", False),
+        pytest.param("Minister Grace Fu visited Singapore in May.", False),
+    ],
+)
+def test_countries_inside_a_longer_name(text: str, inside: bool) -> None:
+    mention = find_country_mentions(text)[0]
+    assert inside_a_name(text, mention.start, mention.end) is inside

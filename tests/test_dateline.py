@@ -517,3 +517,234 @@ def test_dateline_extract_record(
     assert text[span.start : span.end] == record.dateline.text
     assert record.dateline.date == date
     assert [w.code for w in record.warnings] == warning_codes
+
+
+# --- the grammar: release styles outside the Senate/Reuters/PR Newswire family -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "expected"),
+    [
+        pytest.param(
+            "RIVERTON, MD, March 12, 2025 /24-7PressRelease/ -- Acme Corp opened a plant.",
+            "RIVERTON, MD, March 12, 2025 /24-7PressRelease/ --",
+            expect(
+                city="RIVERTON",
+                region="MD",
+                country="US",
+                date="2025-03-12",
+                wire="24-7PressRelease",
+            ),
+            id="slash-tag-after-date",
+        ),
+        pytest.param(
+            "Tucson, AZ (Newsworthy.ai) Thursday Jan 18, 2024 @ 5:00 PM Eastern — Acme grew.",
+            "Tucson, AZ (Newsworthy.ai) Thursday Jan 18, 2024 @ 5:00 PM Eastern —",
+            expect(
+                city="Tucson", region="AZ", country="US", date="2024-01-18", wire="Newsworthy.ai"
+            ),
+            id="tag-then-weekday-time-zone",
+        ),
+        pytest.param(
+            "HANOI, VIETNAM – Media OutReach Newswire – 17 June 2026 – Acme ranked 26th.",
+            "HANOI, VIETNAM – Media OutReach Newswire – 17 June 2026 –",
+            expect(
+                city="HANOI",
+                region="VIETNAM",
+                country="VN",
+                date="2026-06-17",
+                wire="Media OutReach Newswire",
+            ),
+            id="wire-name-between-dashes",
+        ),
+        pytest.param(
+            "(NewMediaWire) - March 22, 2025 - Glendale, CA – The museum will open.",
+            "(NewMediaWire) - March 22, 2025 - Glendale, CA –",
+            expect(
+                city="Glendale", region="CA", country="US", date="2025-03-22", wire="NewMediaWire"
+            ),
+            id="tag-first-then-date-then-place",
+        ),
+        pytest.param(
+            "Acme Opens Plant\n\nBURLINGTON, NJ / PR Karma / September 5, 2024 7:30\n\nAcme said.",
+            "BURLINGTON, NJ / PR Karma / September 5, 2024 7:30",
+            expect(
+                city="BURLINGTON", region="NJ", country="US", date="2024-09-05", wire="PR Karma"
+            ),
+            id="spaced-slash-tag-own-line",
+        ),
+        pytest.param(
+            "BRUSSELS. 3 March 2024 – The Commission adopted the plan.",
+            "BRUSSELS. 3 March 2024 –",
+            expect(city="BRUSSELS", country="BE", date="2024-03-03"),
+            id="full-stop-after-city",
+        ),
+        pytest.param(
+            "Brussels, 3 March 2024\n\nThe Commission adopted the plan.",
+            "Brussels, 3 March 2024",
+            expect(city="Brussels", country="BE", date="2024-03-03"),
+            id="no-dash-own-line",
+        ),
+        pytest.param(
+            "Brussels, 3 March 2024 The Commission adopted the plan.",
+            "Brussels, 3 March 2024",
+            expect(city="Brussels", country="BE", date="2024-03-03"),
+            id="no-dash-before-the-first-sentence",
+        ),
+        pytest.param(
+            "SAN FRANCISCO--(BUSINESS WIRE)--March 5, 2024--Acme Corp today announced results.",
+            "SAN FRANCISCO--(BUSINESS WIRE)--March 5, 2024--",
+            expect(city="SAN FRANCISCO", country="US", date="2024-03-05", wire="Business Wire"),
+            id="business-wire-date-glued-to-the-body",
+        ),
+        pytest.param(
+            "ESTERO, FL — July 14, 2026 — (NOTICIAS NEWSWIRE) — Acme won an award.",
+            "ESTERO, FL — July 14, 2026 — (NOTICIAS NEWSWIRE) —",
+            expect(
+                city="ESTERO",
+                region="FL",
+                country="US",
+                date="2026-07-14",
+                wire="Noticias Newswire",
+            ),
+            id="known-wire-after-the-date-canonical-name",
+        ),
+        pytest.param(
+            "NEW YORK, NY / News Direct/ June 20th, 2024 / Acme issued a forecast.",
+            "NEW YORK, NY / News Direct/ June 20th, 2024 /",
+            expect(
+                city="NEW YORK", region="NY", country="US", date="2024-06-20", wire="News Direct"
+            ),
+            id="ordinal-date",
+        ),
+        pytest.param(
+            "INDIANAPOLIS, INDIANA — WEDNESDAY, MAY 20, 2026\n\nAcme introduced a tool.",
+            "INDIANAPOLIS, INDIANA — WEDNESDAY, MAY 20, 2026",
+            expect(city="INDIANAPOLIS", region="INDIANA", country="US", date="2026-05-20"),
+            id="capitals-weekday-own-line",
+        ),
+        pytest.param(
+            "Springfield, United States - August 11, 2025 / Acme Mowers / Acme sells mowers.",
+            "Springfield, United States - August 11, 2025 / Acme Mowers /",
+            expect(
+                city="Springfield",
+                region="United States",
+                country="US",
+                date="2025-08-11",
+                wire="Acme Mowers",
+            ),
+            id="unknown-tag-as-written",
+        ),
+        pytest.param(
+            "CHICAGO and PARK CITY, UT – January 5, 2025 – Acme won again.",
+            "CHICAGO and PARK CITY, UT – January 5, 2025 –",
+            expect(city="CHICAGO", country="US", date="2025-01-05"),
+            id="two-cities-and",
+        ),
+        pytest.param(
+            "Mahe, Seychelles, Aug. 19, 2024 – Acme cut its fees.",
+            "Mahe, Seychelles, Aug. 19, 2024 –",
+            expect(city="Mahe", region="Seychelles", country="SC", date="2024-08-19"),
+            id="region-is-a-country",
+        ),
+        pytest.param(
+            "RIVERSIDE –\u00a0A jury found the man guilty.",
+            "RIVERSIDE –",
+            expect(city="RIVERSIDE", country="US"),
+            id="no-break-space-after-dash",
+        ),
+    ],
+)
+def test_dateline_grammar_styles(text: str, dateline: str, expected: dict[str, Any]) -> None:
+    """Every field (all dates in these cases are written to the day)."""
+    hit = found(text)
+    assert hit.text == dateline
+    expected = {**expected, "date_precision": "day" if expected["date"] else None}
+    assert fields(hit) == expected
+    assert hit.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        pytest.param("London, Ontario – The council met.", "London", "CA", id="london-ontario"),
+        pytest.param("LONDON, March 3, 2024 - The bank said.", "LONDON", "GB", id="london"),
+        pytest.param("Paris, Texas – The council met.", "Paris", "US", id="paris-texas"),
+        pytest.param("PARIS, March 3, 2024 - The ministry said.", "PARIS", "FR", id="paris"),
+        pytest.param("VICTORIA, BC – The council met.", "VICTORIA", "CA", id="victoria-bc"),
+        pytest.param("Melbourne, Victoria – The council met.", "Melbourne", "AU", id="state"),
+        pytest.param("Leeds, England – The council met.", "Leeds", "GB", id="uk-nation"),
+        pytest.param("SALT LAKE CITY – The council met.", "SALT LAKE CITY", "US", id="gazetteer"),
+        pytest.param("ST. PAUL, March 3, 2024 – The council met.", "ST. PAUL", "US", id="saint"),
+        pytest.param(
+            "FRANKFURT, March 3 (Reuters) - Shares fell.", "FRANKFURT", "DE", id="am-main"
+        ),
+        pytest.param("BAHRAIN, March 1 - Oil rose.", "BAHRAIN", "BH", id="country-as-place"),
+        pytest.param(
+            "BUENOS AIRES, AR — May 2, 2026 — Acme said.", "BUENOS AIRES", "AR", id="iso-ar"
+        ),
+        pytest.param(
+            "LITTLE ROCK, AR — May 2, 2026 — Acme said.", "LITTLE ROCK", "US", id="state-ar"
+        ),
+    ],
+)
+def test_dateline_gazetteer_and_region_words_decide(text: str, city: str, country: str) -> None:
+    hit = found(text)
+    assert (hit.city, hit.country) == (city, country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("WHEN: Monday, March 3, 2025\nWHERE: City Hall\n", id="when-label"),
+        pytest.param("Born: June 9, 1948" + BODY, id="born-label"),
+        pytest.param("(NewsUSA) - Storm season is here." + BODY, id="tag-alone"),
+        pytest.param("Dogecoin (DOGE): The Benchmark of Meme Coins" + BODY, id="ticker-heading"),
+        pytest.param("Acme, Inc. (NASDAQ: ACME), a leading provider, said." + BODY, id="ticker"),
+        pytest.param("Starting January 5, customers can order online." + BODY, id="sentence"),
+        pytest.param("Ontario—Taipei Route Nears One Million Passengers" + BODY, id="compound"),
+        pytest.param("Key Highlights\n\n* Revenue rose.\n", id="heading"),
+        pytest.param("[00:00] Intro: Welcome to the show." + BODY, id="timestamp"),
+        pytest.param("Class Period: Feb. 6, 2024 – July 24, 2024" + BODY, id="label-with-date"),
+        pytest.param("Release Date: March 26, 2025" + BODY, id="release-date"),
+        pytest.param("Friday, October 18, 2024\n\nThe defendant was sentenced.\n", id="date-line"),
+        pytest.param("Bedford- Stuyvesant, Brooklyn. She was arraigned." + BODY, id="broken-word"),
+        pytest.param("(BookTrib) - “Day of Wrath” by Jane Roe" + BODY, id="credit-in-parens"),
+    ],
+)
+def test_dateline_grammar_rejects_headings_and_labels(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+def test_dateline_after_a_bulleted_list_of_highlights() -> None:
+    bullets = "".join(f"* Highlight number {n} of the quarter rose sharply\n" for n in range(12))
+    dateline = "CUPERTINO, Calif., May 7, 2026 – Acme said."
+    text = f"Acme Reports Results\n\nRevenue grew\n{bullets}\n{dateline}"
+    hit = found(text)
+    assert (hit.city, hit.date) == ("CUPERTINO", "2026-05-07")
+
+
+def test_dateline_extra_wires_name_a_tag_between_dashes() -> None:
+    text = "OSLO – Acme Daily – 3 March 2024 – The fund grew."
+    plain = found(text)
+    assert plain.wire is None
+    hit = find_dateline(text, extra_wires=["Acme Daily"])
+    assert hit is not None
+    assert (hit.text, hit.wire, hit.date) == (
+        "OSLO – Acme Daily – 3 March 2024 –",
+        "Acme Daily",
+        "2024-03-03",
+    )
+
+
+@pytest.mark.model
+def test_dateline_extra_wires_from_the_component_config() -> None:
+    import spacy
+
+    import extractor.components  # noqa: F401  (registers the factories)
+    from extractor import attrs
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("pr_dateline", config={"extra_wires": ["Acme Daily"]})
+    doc = nlp("OSLO – Acme Daily – 3 March 2024 – The fund grew.")
+    assert doc._.get(attrs.DATELINE)["wire"] == "Acme Daily"

@@ -10,10 +10,13 @@ import functools
 from typing import NamedTuple
 
 import pytest
+from spacy.language import Language
 
-from extractor import extract
+from extractor import attrs, extract
+from extractor.components.quotes.resolver import Resolver, Sentences
+from extractor.components.quotes.strategies import QuoteContext, between_quotes, label_line
 from extractor.models import PressRelease
-from extractor.text.marks import OPENERS, find_quote_spans
+from extractor.text.marks import OPENERS, find_quote_spans, is_mentioned_word
 
 HEAD = "Riverton Water Board hosts forum\n\n"
 DOE = "John Doe, Chairman of the Riverton Water Board, opened the forum on Monday.\n\n"
@@ -808,3 +811,182 @@ def test_quotes_text_is_span_and_explicit_cue_is_written(text: str) -> None:
             assert (quote.speaker_id, quote.cue, quote.attribution) == (None, None, None)
         else:
             assert quote.attribution is not None
+
+
+# --------------------------------------------------------------------------------------------
+# Styles of other publishers: label lines, attributions between quotes, mentioned words
+# --------------------------------------------------------------------------------------------
+
+STYLES = [
+    pytest.param(
+        HEAD + "The plant opened on Monday.\n\nJANE ROE, CHIEF ENGINEER, RIVERTON WATER BOARD "
+        f"“{PLANT}.”\n",
+        [Q(f"{PLANT}.", "JANE ROE", None, "explicit")],
+        id="label-on-the-quote-line-no-colon",
+    ),
+    pytest.param(
+        HEAD + "The plant opened on Monday.\n\nJane Roe, Chief Engineer, Riverton Water Board:\n\n"
+        f"“{PLANT}.”\n",
+        [Q(f"{PLANT}.", "Jane Roe", None, "explicit")],
+        id="label-line-above-with-colon",
+    ),
+    pytest.param(
+        HEAD + f"The plant opened on Monday.\n\nFrom Jane Roe:\n\n“{PLANT}.”\n",
+        [Q(f"{PLANT}.", "Jane Roe", None, "explicit")],
+        id="from-name-label",
+    ),
+    pytest.param(
+        HEAD + "Samuel Okafor was sentenced on Monday, District Attorney Jane Roe announced. "
+        "“The law protects every family in this county.” Roe said. “We will not stop.”\n",
+        [
+            Q("The law protects every family in this county.", "Jane Roe", "said", "surname"),
+            Q("We will not stop.", "Jane Roe", None, "adjacency"),
+        ],
+        id="attribution-between-two-quotes-in-one-paragraph",
+    ),
+    pytest.param(
+        HEAD + "“We will keep the rivers clean,” said Giordano (Gio) Albertazzi, Riverton Water "
+        "CEO.\n",
+        [Q("We will keep the rivers clean,", "Giordano Albertazzi", "said", "explicit")],
+        id="said-name-with-nickname-and-organisation-title",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), STYLES)
+def test_quotes_publisher_styles(text: str, expected: list[Q]) -> None:
+    assert _quotes(text) == expected
+
+
+STYLE_WORKS = [
+    pytest.param(
+        HEAD + "Share your moments with “#GivingThanks Challenge” and “ThisIs (TurkeyDinner).”\n",
+        ["#GivingThanks Challenge", "ThisIs (TurkeyDinner)."],
+        [],
+        id="hashtags-and-tag-words",
+    ),
+    pytest.param(
+        HEAD + "Professor Jane Roe will give a talk titled “Why rivers matter and what towns "
+        "can do about them” on Monday.\n",
+        ["Why rivers matter and what towns can do about them"],
+        [],
+        id="sentence-case-talk-title-after-titled",
+    ),
+    pytest.param(
+        HEAD + "She will give the keynote “Small towns in a changing climate” at the forum.\n",
+        ["Small towns in a changing climate"],
+        [],
+        id="keynote-title",
+    ),
+    pytest.param(
+        HEAD + "Residents coined the term “river debt” for the backlog of repairs.\n",
+        ["river debt"],
+        [],
+        id="mentioned-term",
+    ),
+    pytest.param(
+        HEAD + "Jane Roe said the phrase “river debt” was coined by residents.\n",
+        [],
+        ["river debt"],
+        id="mentioned-term-attributed-stays-speech",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "works", "quotes"), STYLE_WORKS)
+def test_quotes_titles_and_mentioned_words_are_not_speech(
+    text: str, works: list[str], quotes: list[str]
+) -> None:
+    record = _record(text)
+    assert [w.text for w in record.works] == works
+    assert [q.text for q in record.quotes] == quotes
+
+
+# --- each new strategy alone, on a parsed Doc ----------------------------------------------
+
+
+def _context(nlp: Language, text: str, index: int = 0) -> QuoteContext:
+    """The context of quote ``index`` of ``text``, with no previous speaker."""
+    doc = nlp(text)
+    spans = attrs.context(doc)["quote_spans"]
+    previous_close = spans[index - 1]["close_at"] if index else -1
+    return QuoteContext(
+        doc,
+        text,
+        spans[index],
+        Resolver(doc, text, spans),
+        Sentences(doc, text),
+        None,
+        len(text),
+        spans[index - 1]["open_at"] if index else -1,
+        previous_close if previous_close is not None else -1,
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(f"Board news\n\nJANE ROE, CEO, ACME WATER:\n“{PLANT}.”\n", "JANE ROE"),
+        pytest.param(f"Board news\n\nJane Roe, Chief Engineer “{PLANT}.”\n", "Jane Roe"),
+        pytest.param(f"Board news\n\nFrom Jane Roe:\n\n“{PLANT}.”\n", "Jane Roe"),
+        pytest.param(f"Board news\n\nThe board said on Monday:\n\n“{PLANT}.”\n", None),
+        pytest.param(f"Board news\n\nCHIEF EXECUTIVE OFFICER:\n“{PLANT}.”\n", None),
+        pytest.param(f"Board news\n\nWe asked residents about the plant. “{PLANT}.”\n", None),
+    ],
+)
+def test_quotes_label_line_alone(nlp: Language, text: str, speaker: str | None) -> None:
+    found = label_line(_context(nlp, text))
+    assert (found.speaker if found is not None else None) == speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Board news\n\n“The plant is open.” Jane Roe said. “It serves every home.”\n",
+            "Jane Roe",
+        ),
+        pytest.param(
+            "Board news\n\n“The plant is open.” The forum ended. “It serves every home.”\n", None
+        ),
+        pytest.param(
+            "Board news\n\n“The plant is open.”\n\nJane Roe said so. “It serves every home.”\n",
+            None,
+        ),
+    ],
+)
+def test_quotes_between_quotes_alone(nlp: Language, text: str, speaker: str | None) -> None:
+    found = between_quotes(_context(nlp, text, 1))
+    assert (found.speaker if found is not None else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("inner", "before", "mentioned"),
+    [
+        ("#GivingThanks Challenge", "", True),
+        ("ThisIs ( ).", "", True),
+        ("@AcmeWater", "", True),
+        ("river debt", "coined the term ", True),
+        ("We opened the McDonald plant today.", "", False),
+        ("Watch it on YouTube", "", False),
+        ("every city must protect its rivers", "the words ", False),
+    ],
+)
+def test_quotes_mentioned_words(inner: str, before: str, mentioned: bool) -> None:
+    assert is_mentioned_word(inner, before) is mentioned
+
+
+@pytest.mark.model
+def test_quotes_extra_reporting_verbs_from_the_component_config() -> None:
+    from extractor.settings import Settings
+
+    text = HEAD + "The plant opened on Monday.\n\n“We will win the cup,” Jane Roe gushed.\n"
+    extra = Settings(component_config={"pr_quotes": {"extra_reporting_verbs": ["gush"]}})
+    assert [(q.speaker, q.cue) for q in extract(text).quotes] == [(None, None)]
+    assert [(q.speaker, q.cue) for q in extract(text, settings=extra).quotes] == [
+        ("Jane Roe", "gushed")
+    ]

@@ -321,7 +321,6 @@ def test_resources_canadian_provinces_cover_all_thirteen() -> None:
         ("new york", "US"),
         ("pittsburgh", "US"),
         ("minneapolis", "US"),
-        ("st. louis", "US"),
         ("seoul", "KR"),
         ("london", "GB"),
         ("tokyo", "JP"),
@@ -329,14 +328,11 @@ def test_resources_canadian_provinces_cover_all_thirteen() -> None:
         ("zurich", "CH"),
         ("hong kong", "HK"),
         ("toronto", "CA"),
-        ("peking", "CN"),
         ("buenos aires", "AR"),
         ("sao paulo", "BR"),
         ("kuala lumpur", "MY"),
         ("new delhi", "IN"),
-        ("bahrain", "BH"),
         ("manama", "BH"),
-        ("kuwait", "KW"),
         ("abu dhabi", "AE"),
         ("wellington", "NZ"),
         ("the hague", "NL"),
@@ -350,7 +346,7 @@ def test_resources_city_countries_map_cities(city: str, iso2: str) -> None:
 
 @pytest.mark.parametrize(
     "city",
-    ["salvador", "birmingham", "cambridge", "kingston", "san jose", "manchester", "georgetown"],
+    ["birmingham", "cambridge", "kingston", "san jose", "manchester", "st. louis", "victoria"],
 )
 def test_resources_city_countries_leave_out_ambiguous_cities(city: str) -> None:
     assert city not in city_countries()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor import attrs
+from extractor import attrs, resources
 from extractor.components._base import FieldComponent
 from extractor.text.places import CountryMention
 
@@ -143,6 +143,34 @@ def find_country_lists(
 
 
 _GOVERNED = re.compile(r"\bof\s+(?:the\s+)?$")
+_NAME_WORDS_AFTER = re.compile(r"(?:[ \t]+(?:(?:of|and|for|&)[ \t]+)?[A-Z][\w’'&.\-]*){1,4}")
+_WORD_BEFORE = re.compile(r"(?P<word>[A-Z][\w’'&.\-]*)[ \t]+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\-–—]\s*|\n\s*)$")
+
+
+def inside_a_name(text: str, start: int, end: int) -> bool:
+    """Is the country name at ``start:end`` part of a longer proper name, which the model did
+    not tag as an organisation? "Macao University of Tourism", "Singapore Land Authority"
+    (an organisation word follows in the same run of capitalised words), "National Gallery
+    Singapore", "PwC LLP Singapore", "Gojek Singapore" (a capitalised word that does not start
+    a sentence comes just before). "The Singapore government", "Japan Singapore" and
+    "Government of Singapore" are not."""
+    words = resources.org_words()
+    after = _NAME_WORDS_AFTER.match(text, end)
+    if after is not None:
+        following = re.findall(r"[A-Z][\w’'&.\-]*", after.group())
+        heads = words.org_words | {w.lower() for w in words.company_heads}
+        if any(w.lower().strip(".") in heads for w in following):
+            return True
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group("word")
+    if resources.normalise_country_key(word.rstrip(",")) in resources.country_aliases():
+        return False
+    if word.lower() in resources.title_words() or word in resources.honorifics():
+        return False
+    return not _SENTENCE_START.search(text[max(0, before.start() - 3) : before.start()])
 
 
 def countries_in_body(
@@ -160,6 +188,8 @@ def countries_in_body(
         start = m["start"]
         if any(s <= start < e for s, e in excluded):
             continue
+        if inside_a_name(text, start, m["end"]):
+            continue  # "the Board of the Singapore Land Authority": the country qualifies a name
         inside = [s for s, e in organisations if s <= start < e]
         if inside and not _GOVERNED.search(text[max(inside[0], start - 10) : start]):
             continue

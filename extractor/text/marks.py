@@ -41,11 +41,28 @@ _SMALL_WORDS = frozenset(
     ]
 )
 _WORK_CUES = re.compile(
-    r"\b(?:entitled|titled|called|named|dubbed|known as|the (?:report|publication|book|film|"
-    r"project|programme|program|initiative|campaign|column|hearing|study|conference|event|"
-    r"theme|slogan|motto|song|series|exhibition|act|bill|plan|strategy))\s*,?\s*$",
+    r"\b(?:entitled|titled|called|named|dubbed|known as|themed(?:\s+around)?|the (?:report|"
+    r"publication|book|film|project|programme|program|initiative|campaign|column|hearing|"
+    r"study|conference|event|theme|slogan|motto|song|series|exhibition|act|bill|plan|strategy))"
+    r"\s*,?\s*$",
     re.IGNORECASE,
 )
+_TITLE_CUES = re.compile(
+    r"\b(?:entitled|titled|themed(?:\s+around)?|(?:talk|lecture|keynote|presentation|panel|"
+    r"session|webinar|workshop|seminar|symposium|exhibit|exhibition|podcast|episode|article|"
+    r"paper|essay|album|award|category|motto|slogan|theme|campaign|"
+    r"initiative|programme|program|project|series)(?:\s+(?:on|about|of|called|titled|"
+    r"entitled|named))?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_MENTION_CUES = re.compile(
+    r"\b(?:the\s+)?(?:hashtag|term|phrase|expression|label)s?\s*,?\s*$",
+    re.IGNORECASE,
+)
+_TAG_WORD = re.compile(r"^[#@]\w|^[a-z]{2,}[A-Z]|[A-Z][a-z]{3,}[A-Z][a-z]")
+"""A hashtag or handle, or words run together the way tags write them ("GivingThanks",
+"ThisIs"); "McDonald", "YouTube" and "iPhone"-style names have too few letters before the
+capital, or none, to count."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +203,8 @@ def is_quoted_title(inner: str, before: str) -> bool:
     personal = re.search(r"\b(?:I|we|We|my|our|you)\b", inner) is not None
     if title_case and len(words) <= 25 and (not personal or len(words) <= 8):
         return True
+    if _TITLE_CUES.search(before) and len(words) <= 25 and not personal:
+        return True  # a talk "Why we sleep and what happens when we do not", the word "woke"
     return bool(_WORK_CUES.search(before)) and (title_case or len(words) <= 6)
 
 
@@ -205,3 +224,20 @@ def is_scare_quote(inner: str) -> bool:
     """
     words = re.findall(r"[A-Za-z][\w’'\-]*", inner)
     return len(words) <= 4 and not inner.rstrip().endswith((".", "!", "?", ","))
+
+
+def is_mentioned_word(inner: str, before: str = "") -> bool:
+    """Words mentioned rather than spoken: hashtags, handles and tag words in marks
+    (“#GivingThanks Challenge”, “ThisIs ( ).”), or words after "the term", "the phrase",
+    "the hashtag" (up to 12 words).
+
+    Such a span is speech only when the sentence attributes it to someone.
+
+    Args:
+        inner: The words inside the marks.
+        before: Text just before the opening mark (same line).
+    """
+    words = re.findall(r"[#@]?[A-Za-z][\w’'\-]*", inner)
+    if 0 < len(words) <= 12 and _MENTION_CUES.search(before):
+        return True
+    return 0 < len(words) <= 5 and any(_TAG_WORD.search(word) for word in words)

@@ -17,6 +17,7 @@ Three steps:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,26 +26,30 @@ from extractor import attrs
 from extractor.components._base import FieldComponent
 from extractor.components.quotes.resolver import Attribution, Resolver, Sentences
 from extractor.components.quotes.strategies import QuoteContext, attribute
-from extractor.text.marks import is_quoted_title, is_scare_quote
+from extractor.text.marks import is_mentioned_word, is_quoted_title, is_scare_quote
 
 _SAID_AFTER = re.compile(r"\s*(?:said|says|added|asked|told|explained)\b")
 NEW_SPEAKER_GAP = 1500
 """Characters between two quotes beyond which the earlier speaker does not carry on."""
 
 
-def find_quotes(doc: Doc) -> tuple[list[attrs.QuoteValue], list[attrs.WorkValue]]:
+def find_quotes(
+    doc: Doc, extra_verbs: frozenset[str] = frozenset()
+) -> tuple[list[attrs.QuoteValue], list[attrs.WorkValue]]:
     """Quotes (with speakers) and quoted titles in ``doc``.
 
     Args:
         doc: A Doc with ``doc._.pr_context``, ``doc._.pr_people`` and
             ``doc._.pr_organisations``.
+        extra_verbs: Reporting verbs to add to the packaged list (lower-cased lemmas and
+            written forms).
 
     Returns:
         ``(quotes, works)`` as JSON-safe dicts.
     """
     text = attrs.text_of(doc)
     spans = attrs.context(doc)["quote_spans"]
-    resolver = Resolver(doc, text, spans)
+    resolver = Resolver(doc, text, spans, extra_verbs)
     sentences = Sentences(doc, text)
     quotes: list[attrs.QuoteValue] = []
     works: list[attrs.WorkValue] = []
@@ -66,11 +71,26 @@ def find_quotes(doc: Doc) -> tuple[list[attrs.QuoteValue], list[attrs.WorkValue]
             previous = None
         next_open = spans[position + 1]["open_at"] if position + 1 < len(spans) else len(text)
         found = attribute(
-            QuoteContext(doc, text, span, resolver, sentences, previous, next_open, previous_open)
+            QuoteContext(
+                doc,
+                text,
+                span,
+                resolver,
+                sentences,
+                previous,
+                next_open,
+                previous_open,
+                previous_end,
+            )
         )
         single_word = len(inner.split()) == 1
-        if is_scare_quote(inner) and (single_word or found.cue is None or found.how == "adjacency"):
+        unattributed = found.cue is None or found.how == "adjacency"
+        if is_scare_quote(inner) and (single_word or unattributed):
             works.append(work)
+            continue
+        mentioned = is_mentioned_word(inner, text[line_start : span["open_at"]])
+        if mentioned and (unattributed or found.speaker is None):
+            works.append(work)  # “#GivingThanks Challenge”, “ThisIs ( ).”: tags, not speech
             continue
         quotes.append(
             {
@@ -122,8 +142,12 @@ def _new_people_between(resolver: Resolver, start: int, end: int, previous: Attr
 class QuotesComponent(FieldComponent):
     """Writes ``doc._.pr_quotes`` and ``doc._.pr_works``."""
 
+    def __init__(self, name: str, extra_reporting_verbs: Sequence[str] = ()) -> None:
+        super().__init__(name)
+        self.extra_verbs = frozenset(v.strip().lower() for v in extra_reporting_verbs if v.strip())
+
     def process(self, doc: Doc) -> None:
-        quotes, works = find_quotes(doc)
+        quotes, works = find_quotes(doc, self.extra_verbs)
         doc._.set(attrs.QUOTES, quotes)
         doc._.set(attrs.WORKS, works)
 
@@ -144,7 +168,8 @@ def make_quotes(nlp: Language, name: str, *, extra_reporting_verbs: list[str]) -
     Args:
         nlp: The pipeline.
         name: The component's name.
-        extra_reporting_verbs: Lemmas of verbs that attribute speech, added to the packaged
-            list (``extractor/data/reporting_verbs.txt``), e.g. ``["opine"]``.
+        extra_reporting_verbs: Verbs that introduce speech, added to the packaged list
+            (``data/reporting_verbs.txt``); give the lemma and, for pipelines without a
+            tagger, the written forms too (``["gush", "gushed"]``).
     """
-    return QuotesComponent(name, reporting_verbs=extra_reporting_verbs)
+    return QuotesComponent(name, extra_reporting_verbs)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from extractor import attrs, resources
+from extractor.text.names import person_shaped
 
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _ORG_NOUNS = frozenset(
@@ -58,23 +59,36 @@ class Attribution:
     how: str | None
 
 
-def cue_token(token: Token) -> bool:
-    """A reporting verb ("said", "stressed"); without a tagger, by its word alone."""
+def cue_token(token: Token, extra: frozenset[str] = frozenset()) -> bool:
+    """A reporting verb ("said", "stressed"); without a tagger, by its word alone.
+
+    Args:
+        token: The token.
+        extra: More verbs (the component's ``extra_reporting_verbs``), as lemmas and forms.
+    """
     if not token.doc.has_annotation("TAG"):
-        return token.lower_ in resources.reporting_verb_forms()
+        return token.lower_ in resources.reporting_verb_forms() or token.lower_ in extra
+    lemma = token.lemma_.lower()
     return (
         token.pos_ in ("VERB", "AUX")
-        and token.lemma_.lower() in resources.reporting_verbs()
-        and (token.lemma_.lower() != "be")
+        and (lemma in resources.reporting_verbs() or lemma in extra or token.lower_ in extra)
+        and (lemma != "be")
     )
 
 
 class Resolver:
     """Maps tokens to people and organisations and resolves pronouns."""
 
-    def __init__(self, doc: Doc, text: str, spans: list[attrs.QuoteSpanValue]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        spans: list[attrs.QuoteSpanValue],
+        extra_verbs: frozenset[str] = frozenset(),
+    ) -> None:
         self.doc = doc
         self.text = text
+        self.extra_verbs = extra_verbs
         self.people = doc._.get(attrs.PEOPLE)
         self.orgs = doc._.get(attrs.ORGANISATIONS)
         self.person_at: dict[int, int] = {}
@@ -176,8 +190,10 @@ class Resolver:
 
 
 def subject(cue: Token) -> Token | None:
+    """The speaker token of a cue verb: its subject (a word, never a stray "." the parser
+    labelled nsubj), a relative clause's antecedent, or a proper-noun object."""
     for child in cue.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in ("nsubj", "nsubjpass") and not (child.is_punct or child.is_space):
             if child.lower_ in ("who", "that") and cue.dep_ == "relcl":
                 return cue.head  # "Stevie Wonder, who joked, ..." -> the antecedent
             return child
@@ -201,10 +217,32 @@ def speaker_from_cue(
     found = None
     if found_subject is not None:
         found = resolver.for_token(found_subject, previous)
+        written = (
+            resolver.by_written_name(proper_name(found_subject))
+            if found is None and found_subject.pos_ == "PROPN" and found_subject.text[:1].isupper()
+            else None
+        )
+        if written is not None and written.ref is None and written.speaker:
+            for word in reversed(written.speaker.split()[:-1]):  # "Carper Statement": Carper
+                known = resolver.by_written_name(word)
+                if known is not None and known.ref is not None and known.ref["kind"] == "person":
+                    written = known
+                    break
+        own_name = written is not None and (
+            (written.ref is not None and written.ref["kind"] == "person")
+            or (written.ref is None and person_shaped(_without_parentheses(written.speaker)))
+        )
+        if own_name:
+            found = written  # "said Giordano (Gio) Albertazzi, Vertiv CEO": not "Vertiv"
         if found is None:  # "Viet Nam's Deputy Minister ..., Mr. Tran Quoc Hung, said"
             subtree = list(found_subject.subtree)
             people = [t for t in subtree if t.idx in resolver.person_at]
-            for token in people or subtree:
+            for token in people:
+                found = resolver.for_token(token, previous)
+                if found is not None:
+                    break
+        if found is None:
+            for token in found_subject.subtree:
                 found = resolver.for_token(token, previous)
                 if found is not None:
                     break
@@ -271,8 +309,21 @@ def outermost_first(cues: list[Token]) -> list[Token]:
     return [*governing, *[c for c in ordered if c.i not in taken]]
 
 
+def _without_parentheses(name: str | None) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", name or "")
+
+
 def proper_name(token: Token) -> str:
-    """The proper-noun phrase headed by ``token`` ("Jon Tester", "Politifact")."""
-    parts = [t for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i]
-    parts = [t for t in parts if token.i - t.i < 4] or [token]
-    return token.doc[parts[0].i : token.i + 1].text
+    """The proper-noun phrase ending at ``token`` ("Jon Tester", "Politifact"), a nickname in
+    parentheses left out ("Giordano (Gio) Albertazzi" -> "Giordano Albertazzi")."""
+    doc = token.doc
+    first = index = token.i
+    while index > 0 and token.i - index < 6:
+        word = doc[index - 1]
+        if word.pos_ == "PROPN":
+            first = index = index - 1
+        elif word.text == ")" and index >= 3 and doc[index - 3].text == "(":
+            index -= 3  # "(Gio)"
+        else:
+            break
+    return _without_parentheses(doc[first : token.i + 1].text)

@@ -10,9 +10,14 @@ be tested alone and the order is written down in one place:
 3. :func:`cue_before` — ``X said: “…”`` / ``He stressed that “…”`` (or a sentence ending in a
    colon just before the quote)
 4. :func:`according_to` — ``according to X``
-5. :func:`colon_line` — a line ending in a colon that names a person (``From Chair Roe:``)
-6. :func:`statement_intro` — ``X issued the following statement ...``
-7. :func:`adjacency` — the previous quote's speaker
+5. :func:`label_line` — a label before the quote, on its line or the line above:
+   ``JANE DOE, CEO, ACME: “…”``, ``RICH GARRITY, CHIEF OFFICER, STRATASYS “…”``,
+   ``From Jane Doe:``
+6. :func:`colon_line` — a line ending in a colon that names a person (``From Chair Roe:``)
+7. :func:`statement_intro` — ``X issued the following statement ...``
+8. :func:`between_quotes` — an attribution between the previous quote and this one in the
+   same paragraph (``“…” Ogg said. “…”``, ``“…,” she added, “…”``)
+9. :func:`adjacency` — the previous quote's speaker
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from extractor import attrs
+from extractor import attrs, resources
 from extractor.components.quotes.resolver import (
     Attribution,
     Resolver,
@@ -49,6 +54,18 @@ _STATEMENT = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:statement|remarks|comments|message)\b",
     re.IGNORECASE,
 )
+_NAME = r"[A-Z][\w’'\-]*\.?(?:[ \t]+[A-Z][\w’'\-]*\.?){1,3}"
+_FIELD = (
+    r"[A-Z0-9][\w’'&.\-]*(?:[ \t]+(?:(?:of|and|the|for|at|de|in|&)[ \t]+)?[A-Z0-9(][\w’'&.()\-]*)*"
+)
+_LABEL = re.compile(
+    rf"^[ \t]*(?:[-*•][ \t]*)?(?:[Ff]rom[ \t]+)?(?P<name>{_NAME})"
+    rf"(?:[ \t]*,[ \t]*{_FIELD}){{0,4}}[ \t]*(?:[:—–-][ \t]*)?$"
+)
+LABEL_LENGTH = 160
+"""Longest label line (characters) read as naming the speaker of the quote after it."""
+BETWEEN_REACH = 120
+"""Longest text between two quotes of one paragraph read as the second one's attribution."""
 STATEMENT_REACH = 1200
 """How far before a quote (characters) a statement introduction is looked for."""
 
@@ -66,6 +83,7 @@ class QuoteContext:
         previous: The previous quote's attribution (if it had a speaker).
         next_open: Where the next quote opens (the text after this one ends there).
         previous_open: Where the previous quote opened (-1 for the first quote).
+        previous_close: Where the previous quote's closing mark is (-1 for none).
     """
 
     doc: Doc
@@ -76,6 +94,7 @@ class QuoteContext:
     previous: Attribution | None
     next_open: int
     previous_open: int = -1
+    previous_close: int = -1
 
     @property
     def close(self) -> int:
@@ -139,7 +158,7 @@ def cue_after(q: QuoteContext) -> Attribution | None:
     """``“…,” X said`` / ``“…,” said X``: a reporting verb after the quote."""
     tokens = q.after
     for token in tokens:
-        if not cue_token(token) or token.tag_ == "VBG":
+        if not cue_token(token, q.resolver.extra_verbs) or token.tag_ == "VBG":
             continue
         named = q.resolver.first_person(q.close, token.idx)
         if named is not None:  # “…,” X, a top adviser, said
@@ -165,7 +184,7 @@ def cue_before(q: QuoteContext) -> Attribution | None:
     """``X said: “…”`` / ``He stressed that “…”``: a reporting verb before the quote in its
     sentence; the outermost verb first (``X said Y called Z “…”`` is X's)."""
     before = q.before
-    for token in outermost_first([t for t in before if cue_token(t)]):
+    for token in outermost_first([t for t in before if cue_token(t, q.resolver.extra_verbs)]):
         found = speaker_from_cue(token, q.resolver, q.previous, (before[0].idx, token.idx))
         if found is not None:
             return found
@@ -217,6 +236,68 @@ def colon_line(q: QuoteContext) -> Attribution | None:
     return q.resolver.by_written_name(named.group("name")) if named is not None else None
 
 
+def _label_before(q: QuoteContext) -> tuple[int, str] | None:
+    """The label-shaped text before the quote: on its own line before the opening mark, or
+    the previous non-empty line when the quote starts its line."""
+    open_at = q.span["open_at"]
+    line_start = q.text.rfind("\n", 0, open_at) + 1
+    head = q.text[line_start:open_at]
+    if head.strip():
+        return line_start, head
+    stop = len(q.text[:line_start].rstrip())
+    if stop <= 0:
+        return None
+    start = q.text.rfind("\n", 0, stop) + 1
+    return start, q.text[start:stop]
+
+
+def label_line(q: QuoteContext) -> Attribution | None:
+    """A label naming the speaker before the quote: ``NAME, TITLE, ORG:`` or ``From NAME:``,
+    on the quote's line or the line above. A label has no verb: every word is capitalised
+    but for a few joining words, so a sentence before a quote is never read as one."""
+    found = _label_before(q)
+    if found is None:
+        return None
+    start, label = found
+    if len(label) > LABEL_LENGTH or any(m in label for m in '“”"«»'):
+        return None
+    match = _LABEL.match(label)
+    if match is None:
+        return None
+    name = match.group("name")
+    words = {w.lower().strip(".,") for w in name.split()}
+    if words & resources.title_words():
+        return None  # "CHIEF EXECUTIVE OFFICER:" names no one
+    index = q.resolver.first_person(start + match.start("name"), start + match.end("name"))
+    if index is not None:
+        return q.resolver.person(index, start)
+    return q.resolver.by_written_name(name)
+
+
+def between_quotes(q: QuoteContext) -> Attribution | None:
+    """``“…” Ogg said. “…”``: a short attribution between the previous quote and this one, in
+    the same paragraph and with no other quotation between them, names this one's speaker
+    when the previous quote has none (when it has one, :func:`adjacency` carries it on)."""
+    if q.previous_close < 0 or (q.previous is not None and q.previous.speaker is not None):
+        return None  # a named previous speaker carries on through adjacency
+    between = q.text[q.previous_close + 1 : q.span["open_at"]]
+    if not between.strip() or len(between) > BETWEEN_REACH or "\n" in between:
+        return None
+    if any(mark in between for mark in '“”"«»'):
+        return None  # another quotation or a title stands between them
+    span = q.doc.char_span(q.previous_close + 1, q.span["open_at"], alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span:
+        if not cue_token(token, q.resolver.extra_verbs) or token.tag_ == "VBG":
+            continue
+        window = (span.start_char, span.end_char)
+        found = speaker_from_cue(token, q.resolver, q.previous, window, after=True)
+        if found is not None:
+            return found
+    return None
+
+
 def statement_intro(q: QuoteContext) -> Attribution | None:
     """``X issued the following statement ...`` before the quote. It outranks adjacency
     only when written after the previous quote's paragraph began."""
@@ -250,8 +331,10 @@ STRATEGIES: tuple[Strategy, ...] = (
     cue_after,
     cue_before,
     according_to,
+    label_line,
     colon_line,
     statement_intro,
+    between_quotes,
     adjacency,
 )
 """The strategies in the order they are asked."""
