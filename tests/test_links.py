@@ -153,3 +153,22 @@ def test_links_public_suffix_reads_the_bundled_list_without_network(
     assert public_suffix("news.example.co.uk") == ("example", "co.uk")
     assert public_suffix("acme.xyz") == ("acme", "xyz")
     assert public_suffix("report.pdf")[1] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        (
+            "Learn more: https://harbour.example.vn/enThe issuer is solely responsible.",
+            "https://harbour.example.vn/en",
+        ),
+        (
+            "Follow https://x.example.com/acme_roboticsThe company said.",
+            "https://x.example.com/acme_robotics",
+        ),
+        ("See https://example.org/TheBook for details.", "https://example.org/TheBook"),
+    ],
+    ids=["glued-the", "glued-after-handle", "capitalised-path-kept"],
+)
+def test_links_sentence_run_into_the_address_is_cut(text: str, url: str) -> None:
+    assert [h.text for h in find_urls(text)] == [url]

@@ -119,6 +119,12 @@ def public_suffix(host: str) -> tuple[str, str]:
     return result.domain, result.suffix
 
 
+_GLUED_SENTENCE = re.compile(
+    r"/[^/?#]*[a-z0-9](The|This|These|Those|For|Visit|Click|Learn|Read|Follow|About|Our)$"
+)
+"""A path run into the next sentence's first word (a capital after lower case at the end)."""
+
+
 def _trim(candidate: str) -> str:
     """Remove trailing punctuation, keeping closing brackets that close inside the URL."""
     while candidate:
@@ -184,6 +190,9 @@ def find_urls(text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[LinkHit
         glued_email = _PATH_EMAIL.search(url)
         if glued_email is not None:  # "https://acme.com/support@acme.comDisclaimer"
             url = url[: glued_email.start()]
+        glued_word = _GLUED_SENTENCE.search(url)
+        if glued_word is not None:  # "https://acme.vn/enThe issuer ...": a sentence run in
+            url = url[: glued_word.start(1)]
         rest = url.split("://", 1)[-1]
         host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
         end = _host_end(host)
