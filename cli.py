@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import os
 import platform
 import shlex
 import signal
@@ -39,6 +40,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `... | head`
 
 
 def _err(message: str) -> None:
@@ -424,6 +426,10 @@ def extract(
             _err(f"error: {error}")
             _err(_how_to_resume(output))
             raise typer.Exit(EXIT_INTERNAL) from None
+        except BrokenPipeError:  # the reader of standard output went away (| head)
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except KeyboardInterrupt:
             _err(f"interrupted{_at_once(output)}")
             _err(_how_to_resume(output))

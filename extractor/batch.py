@@ -9,9 +9,12 @@ The inputs are read lazily in this process (:mod:`extractor.readers`) and cut in
 
 * in this process, when ``n_process`` is 1;
 * by ``n_process`` worker processes (started with ``spawn``; each builds the pipeline once,
-  ignores Ctrl-C and exits when this process dies), at most two chunks per worker in flight;
+  ignores Ctrl-C and exits when this process dies), at most four chunks per worker in flight;
 * by the workers of a Dask cluster when ``Settings.scheduler`` names one
   (:mod:`extractor.dask`).
+
+Worker processes are started with ``spawn``: a script that calls :func:`run` with
+``n_process > 1`` needs the usual ``if __name__ == "__main__":`` guard.
 
 Results are written in input order and flushed after every chunk, so an interrupted or killed
 run leaves only whole lines (at worst one torn last line, which :func:`open_output` with
@@ -68,6 +71,10 @@ __all__ = [
     "scan_output",
     "to_json_line",
 ]
+
+IN_FLIGHT = 4
+"""Chunks in flight per worker: enough that a slow chunk at the head of the line does not
+leave the other workers idle, few enough to keep memory flat."""
 
 BatchLine: TypeAlias = BatchSuccess | BatchFailure
 Chunk: TypeAlias = list[Document | Unreadable]
@@ -234,7 +241,9 @@ def _sigint_blocked() -> Iterator[None]:
     """Hold Ctrl-C back while worker processes start: they inherit the blocked signal, so a
     Ctrl-C at that moment cannot raise inside a half-started worker; the parent gets it as
     soon as the block ends."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "pthread_sigmask"
+    ):
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
@@ -275,7 +284,7 @@ class ProcessPool:
     def map(self, chunks: Iterable[Chunk]) -> Iterator[list[BatchLine]]:
         """See :class:`Backend`."""
         try:
-            yield from ordered(self._submit, chunks, 2 * self.processes)
+            yield from ordered(self._submit, chunks, IN_FLIGHT * self.processes)
         except BrokenProcessPool as error:
             raise WorkerError(
                 f"a worker process died ({error}); the lines written so far are complete"
@@ -446,24 +455,30 @@ def open_output(
 
     Raises:
         UsageError: when the file is not empty and neither ``resume`` nor ``overwrite`` is set,
-            when both are, or when its folder does not exist.
+            when both are, or when it cannot be written (no such folder, a folder, no
+            permission).
     """
     if resume and overwrite:
         raise UsageError("--resume and --overwrite exclude each other")
     if not path.parent.is_dir():
         raise UsageError(f"the folder of the output does not exist: {path.parent}")
+    if path.is_dir():
+        raise UsageError(f"the output is a folder: {path}")
     exists = path.is_file() and path.stat().st_size > 0
-    if resume and exists:
-        existing = scan_output(path)
-        if existing.torn:
-            os.truncate(path, existing.size)
-        return path.open("ab"), existing
-    if exists and not overwrite:
+    if exists and not (resume or overwrite):
         raise UsageError(
             f"{path} exists and is not empty: add --resume to continue it (inputs already "
             "there are skipped) or --overwrite to replace it"
         )
-    return path.open("wb"), Existing()
+    try:
+        if resume and exists:
+            existing = scan_output(path)
+            if existing.torn:
+                os.truncate(path, existing.size)
+            return path.open("ab"), existing
+        return path.open("wb"), Existing()
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
 
 
 # --------------------------------------------------------------------------- the run

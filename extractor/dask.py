@@ -28,10 +28,18 @@ workers with one thread each and as many processes as cores:
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from extractor.batch import BatchLine, Chunk, WorkerError, extract_chunk, ordered, to_json_line
+from extractor.batch import (
+    IN_FLIGHT,
+    BatchLine,
+    Chunk,
+    WorkerError,
+    extract_chunk,
+    ordered,
+    to_json_line,
+)
 from extractor.errors import ConfigError
 from extractor.models import BatchFailure, BatchSuccess, Failure
 from extractor.settings import Settings
@@ -124,7 +132,7 @@ class DaskBackend:
                 raise ConfigError(f"Dask worker {worker}: {problem}")
         workers = self.client.scheduler_info(n_workers=-1)["workers"]
         threads = sum(int(info.get("nthreads", 1)) for info in workers.values())
-        return max(2, 2 * threads)
+        return max(IN_FLIGHT, IN_FLIGHT * threads)
 
     def _submit(self, chunk: Chunk) -> Any:
         return self.client.submit(run_chunk, chunk, self.settings, self.include_text, pure=False)
@@ -164,21 +172,23 @@ def _line(result: Any, include_text: bool, text: str) -> BatchLine:
 
 
 def extract_items(
-    items: Sequence[str | tuple[str, str | None]],
+    items: Iterable[str | tuple[str, str | None]],
     *,
     settings: Settings | None = None,
     include_text: bool = False,
 ) -> list[dict[str, Any]]:
     """Batch-line dicts for texts or ``(text, source)`` pairs, in order (one worker's part).
 
-    Spans index each text exactly as given.
+    Spans index each text exactly as given. A failure's message names the item by its
+    position in ``items`` (its partition, under :func:`extract_bag`).
     """
     from extractor.api import extract_many
 
     local = (settings or Settings()).model_copy(update={"n_process": 1})
+    items = list(items)  # a partition may be any iterable
     texts = [item if isinstance(item, str) else item[0] for item in items]
     with _LOCK:
-        results = list(extract_many(list(items), settings=local))
+        results = list(extract_many(items, settings=local))
     return [
         _as_dict(_line(result, include_text, text))
         for result, text in zip(results, texts, strict=True)

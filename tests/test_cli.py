@@ -131,6 +131,7 @@ def test_cli_extract_all_inputs_bad_exit_1(folder: Path) -> None:
         (["evaluate", "does/not/exist"], "no such folder"),
         (["evaluate", "{empty}"], "no gold pairs"),
         (["extract", "{good}", "-o", "{empty}/missing/out.jsonl"], "does not exist"),
+        (["extract", "{good}", "-o", "{empty}"], "is a folder"),
     ],
     ids=[
         "missing-path",
@@ -142,6 +143,7 @@ def test_cli_extract_all_inputs_bad_exit_1(folder: Path) -> None:
         "evaluate-missing",
         "evaluate-empty",
         "output-folder-missing",
+        "output-is-a-folder",
     ],
 )
 def test_cli_usage_errors_exit_2(tmp_path: Path, folder: Path, args: list[str], words: str) -> None:
