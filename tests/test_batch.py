@@ -469,3 +469,37 @@ def test_batch_lines_are_valid_utf8_whatever_the_strings() -> None:
     data = encode_line(line)
     data.decode("utf-8")
     assert json.loads(data)["source"] == "caf\udce9.txt"
+
+
+@pytest.mark.model
+def test_batch_reading_problems_end_to_end(tmp_path: Path) -> None:
+    """What used to lose text now gives the title, dateline, quote and job title."""
+    from test_readers import MARKDOWN, RELEASE
+
+    files = {
+        "a_lone_cr.txt": RELEASE.replace("\n", "\r").encode(),
+        "b_cp1252.txt": RELEASE.encode("cp1252"),
+        "c_utf16_bom.txt": RELEASE.encode("utf-16"),
+        "d_release.md": MARKDOWN.encode(),
+        "e_nul_late.txt": (RELEASE + "More text. " * 1500 + "\x00 and the end.\n").encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    lines = list(iter_lines(collect_inputs([str(tmp_path)]), include_text=True))
+    assert all(isinstance(line, BatchSuccess) for line in lines), lines
+    for line in lines:
+        assert isinstance(line, BatchSuccess)
+        record = line.record
+        assert record.title == "Acme Water Opens Pilot Plant in Nairobi", line.source
+        assert record.dateline is not None and record.dateline.city == "NAIROBI"
+        jane = [p for p in record.people if p.name == "Jane Wanjiru"]
+        assert jane and jane[0].title and jane[0].title.startswith("Chief Executive Officer")
+        assert "](" not in (jane[0].title or "")
+        if not line.source.endswith(".md"):
+            assert [q.text for q in record.quotes] == ["Clean water should not be a luxury,"]
+        assert line.text is not None
+        for mention in jane[0].mentions:
+            assert line.text[mention.start : mention.end] == "Jane Wanjiru"
+    codes = {Path(line.source or "").name: {w.code for w in line.record.warnings} for line in lines}  # type: ignore[union-attr]
+    assert "legacy_encoding" in codes["b_cp1252.txt"]
+    assert "control_characters" in codes["e_nul_late.txt"]
