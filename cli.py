@@ -433,7 +433,7 @@ def extract(
         except KeyboardInterrupt:
             _err(f"interrupted{_at_once(output)}")
             _err(_how_to_resume(output))
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(interrupt.exit_code) from None
         except Exception as error:  # a bug: say so, keep what was written, exit 3
             logging.getLogger("extractor").debug("internal error", exc_info=error)
             _err(f"internal error: {type(error).__name__}: {error} (-vv shows the traceback)")
