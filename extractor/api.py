@@ -4,6 +4,11 @@
 :class:`~extractor.models.Failure` in its place. Inputs that cannot be extracted (not text,
 empty, too long) and documents on which a component fails never cost the other items of the
 batch; everything runs through one ``nlp.pipe`` stream.
+
+No input costs more than linear time or unbounded memory (:mod:`extractor.guards`): long runs
+of characters without a space are tokenised in pieces, and a text longer than
+``Settings.chunk_chars`` goes through the statistical model in pieces; either way the spans
+index the text given, and the record carries a ``long_runs`` / ``long_text`` warning.
 """
 
 from __future__ import annotations
@@ -14,13 +19,15 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TypeAlias
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor import attrs
+from extractor import attrs, guards
 from extractor.assemble import to_record
 from extractor.errors import ExtractorError, InputError, PipelineError
 from extractor.models import ErrorInfo, Failure, PressRelease
 from extractor.pipeline import get_nlp
+from extractor.readers.base import check_text as _check_text
 from extractor.settings import DEFAULT_MAX_CHARS, Settings, make_settings
 
 logger = logging.getLogger(__name__)
@@ -36,6 +43,9 @@ Errors: TypeAlias = Literal["return", "raise"]
 _NOTHING = object()
 """Marks an empty input stream (``None`` is an item, a bad one)."""
 
+Note: TypeAlias = dict[str, str]
+"""A warning found before the pipeline ran: ``{"code": ..., "message": ...}``."""
+
 
 def check_text(text: object, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     """Return ``text`` if it can be extracted from, else raise :class:`InputError`.
@@ -44,17 +54,7 @@ def check_text(text: object, *, max_chars: int = DEFAULT_MAX_CHARS) -> str:
         InputError: for a non-string, an empty or whitespace-only text, or one longer than
             ``max_chars`` (code ``not_text``, ``empty`` or ``too_large``).
     """
-    if not isinstance(text, str):
-        raise InputError(f"expected the release as str, got {type(text).__name__}", code="not_text")
-    if not text.strip():
-        raise InputError("the release is empty (no visible characters)", code="empty")
-    if len(text) > max_chars:
-        raise InputError(
-            f"the release has {len(text):,} characters; the limit is {max_chars:,} "
-            "(raise it with max_chars / --max-chars)",
-            code="too_large",
-        )
-    return text
+    return _check_text(text, max_chars=max_chars)
 
 
 def _normalise(
@@ -149,28 +149,87 @@ def extract_many(
         return
     nlp = get_nlp(config)
     nlp.max_length = max(nlp.max_length, config.max_chars + 1)
+    long_texts: dict[int, tuple[str, dt.date | None]] = {}
 
-    def docs() -> Iterator[tuple[Doc, tuple[int, str | None]]]:
+    def docs() -> Iterator[tuple[Doc, tuple[int, str | None, list[Note]]]]:
         for index, item in enumerate(itertools.chain([first], stream)):
             source = _source_of(item)
+            notes: list[Note] = []
             try:
                 text, source, ref = _normalise(item, config.reference_date)
-                doc = nlp.make_doc(check_text(text, max_chars=config.max_chars))
-                doc._.set(attrs.REFERENCE_DATE, ref.isoformat() if ref else None)
+                text = check_text(text, max_chars=config.max_chars)
+                notes = guard_notes(text, config.chunk_chars)
+                if len(text) > config.chunk_chars:  # analysed in pieces when it comes out
+                    long_texts[index] = (text, ref)
+                    doc = nlp.make_doc("")
+                    attrs.mark_failed(doc, "input_error", "analysed in pieces")
+                else:
+                    doc = guards.make_doc(nlp, text)
+                    doc._.set(attrs.REFERENCE_DATE, ref.isoformat() if ref else None)
             except InputError as error:
                 doc = nlp.make_doc("")
                 attrs.mark_failed(doc, error.code, f"item {index}: {error}")
-            yield doc, (index, source)
+            yield doc, (index, source, notes)
 
     pipe = nlp.pipe(
         docs(), as_tuples=True, batch_size=config.batch_size, n_process=config.n_process
     )
-    for doc, (_, source) in pipe:
-        result = _result(doc, source)
+    for doc, (index, source, notes) in pipe:
+        if index in long_texts:
+            doc = _analyse_long(nlp, config, *long_texts.pop(index))
+        result = _result(doc, source, notes)
         if errors == "raise" and isinstance(result, Failure):
             raise _as_error(result)
         yield result
     yield from _stopped(stopped, errors)
+
+
+def guard_notes(text: str, chunk_chars: int) -> list[Note]:
+    """Warnings for a text the guards of :mod:`extractor.guards` will treat specially."""
+    notes: list[Note] = []
+    runs = guards.long_runs(text)
+    if runs:
+        start, end = max(runs, key=lambda run: run[1] - run[0])
+        notes.append(
+            {
+                "code": "long_runs",
+                "message": f"{len(runs)} runs of more than {guards.MAX_RUN} characters without "
+                f"a space (the longest: {end - start:,} at character {start:,}) were tokenised "
+                "in pieces",
+            }
+        )
+    if len(text) > chunk_chars:
+        pieces = len(guards.chunk_bounds(text, chunk_chars))
+        notes.append(
+            {
+                "code": "long_text",
+                "message": f"the text has {len(text):,} characters: the model read it in "
+                f"{pieces} pieces of at most {chunk_chars:,} (sentences and entities do not "
+                "cross a cut)",
+            }
+        )
+    return notes
+
+
+def _analyse_long(nlp: Language, config: Settings, text: str, ref: dt.date | None) -> Doc:
+    """A long text through the model in pieces, then the toolkit's components on the whole."""
+    ours = [name for name in nlp.pipe_names if name in config.components]
+    try:
+        doc = guards.analyse_in_chunks(
+            nlp,
+            text,
+            model_pipes=[name for name in nlp.pipe_names if name not in ours],
+            size=config.chunk_chars,
+        )
+    except Exception as error:  # a model component failing: this document only
+        logger.warning("analysing a long text failed", exc_info=error)
+        doc = nlp.make_doc("")
+        attrs.mark_failed(doc, "pipeline_error", f"{type(error).__name__}: {error}")
+        return doc
+    doc._.set(attrs.REFERENCE_DATE, ref.isoformat() if ref else None)
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
 
 
 def _guarded(
@@ -204,11 +263,11 @@ def _stopped(stopped: list[tuple[Failure, BaseException]], errors: Errors) -> It
         yield failure
 
 
-def _result(doc: Doc, source: str | None) -> Result:
+def _result(doc: Doc, source: str | None, notes: list[Note] | None = None) -> Result:
     failure = doc._.get(attrs.FAILURE)
     if failure is None:
         try:
-            return to_record(doc, source=source)
+            return to_record(doc, source=source, warnings=notes)
         except Exception as error:  # a record the models refuse is a bug: report, go on
             logger.warning("assembling the record of %r failed", source, exc_info=error)
             failure = {

@@ -11,6 +11,10 @@ class ConfigError(ExtractorError, ValueError):
     """A setting or option has a value the toolkit cannot use."""
 
 
+class UsageError(ExtractorError):
+    """The command line names no usable input (missing path, empty folder, clashing options)."""
+
+
 class InputError(ExtractorError, ValueError):
     """An input document cannot be processed (empty, binary, too large, unreadable)."""
 

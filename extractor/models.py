@@ -21,8 +21,11 @@ SCHEMA_VERSION = "1.0"
 
 WarningCode: TypeAlias = Literal[
     "invalid_utf8",
+    "replaced_characters",
     "legacy_encoding",
     "control_characters",
+    "long_runs",
+    "long_text",
     "date_without_year",
     "impossible_date",
     "country_count_mismatch",
@@ -36,6 +39,7 @@ ErrorType: TypeAlias = Literal[
     "too_large",
     "not_text",
     "binary",
+    "bad_row",
     "unreadable",
     "too_deep",
     "symlink_loop",

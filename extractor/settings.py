@@ -34,6 +34,7 @@ COMPONENTS: tuple[str, ...] = (
 """The toolkit's own spaCy components, in pipeline order."""
 
 DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_CHUNK_CHARS = 100_000
 
 
 class Settings(BaseModel):
@@ -47,8 +48,15 @@ class Settings(BaseModel):
         batch_size: Documents per ``nlp.pipe`` batch.
         n_process: Worker processes for ``nlp.pipe``.
         max_chars: Longest text accepted.
+        chunk_chars: Texts longer than this go through the statistical model in pieces of
+            about this length (memory stays bounded; see :mod:`extractor.guards`).
         reference_date: Completes dates written without a year.
         fast: Run without the statistical model (see :func:`extractor.pipeline.build_nlp`).
+        text_fields: Corpus rows: the field holding the text, or several joined with a space.
+        id_field: Corpus rows: the field whose value names a row (``PATH#ID``).
+        scheduler: Address of a Dask scheduler (``tcp://HOST:PORT``) to run batches on;
+            ``None`` runs them on this machine.
+        connect_timeout: Seconds to wait for the Dask scheduler.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -59,12 +67,24 @@ class Settings(BaseModel):
     batch_size: int = Field(default=16, ge=1)
     n_process: int = Field(default=1, ge=1)
     max_chars: int = Field(default=DEFAULT_MAX_CHARS, ge=1)
+    chunk_chars: int = Field(default=DEFAULT_CHUNK_CHARS, ge=1_000)
     reference_date: dt.date | None = None
     fast: bool = Field(
         default=False,
         description="Run without the statistical model: a blank English pipeline, sentence "
         "splitting and the rule-based components (names found by their context).",
     )
+    text_fields: tuple[str, ...] = Field(default=("text",), min_length=1)
+    id_field: str = Field(default="id", min_length=1)
+    scheduler: str | None = None
+    connect_timeout: float = Field(default=20.0, gt=0)
+
+    @field_validator("text_fields")
+    @classmethod
+    def _named_fields(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not name for name in value):
+            raise ValueError(f"field names must not be empty, got {list(value)}")
+        return value
 
     @field_validator("components")
     @classmethod

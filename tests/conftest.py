@@ -46,3 +46,13 @@ def shared_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"needs the shared folder beside the repository, not found at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def blank_model(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Path of a saved ``spacy.blank("en")`` pipeline: ``--model`` / ``Settings.model`` for
+    runs that exercise the batch machinery (readers, processes, output) without the cost of
+    the statistical model; the toolkit's components still run on it."""
+    path = tmp_path_factory.mktemp("blank_model") / "en_blank"
+    spacy.blank("en").to_disk(path)
+    return str(path)

@@ -15,13 +15,13 @@ from extractor.batch import (
     InputRef,
     UsageError,
     collect_inputs,
-    decode,
     iter_lines,
-    read_input,
     run,
 )
 from extractor.errors import InputError
 from extractor.models import BatchFailure, BatchSuccess
+from extractor.readers import read_document
+from extractor.readers.text import decode
 from extractor.settings import make_settings
 
 GOOD = (
@@ -124,10 +124,11 @@ def test_batch_collect_inputs_usage_errors(tmp_path: Path, setup: str, words: st
         (b"Plain text.", "Plain text.", []),
         ("\ufeffWith a BOM.".encode(), "With a BOM.", []),
         ("Korea\u2019s \u201cquote\u201d".encode(), "Korea\u2019s \u201cquote\u201d", []),
-        (b"Caf\xe9 au lait.", "Caf\ufffd au lait.", ["invalid_utf8"]),
+        (b"Caf\xe9 au lait.", "Caf\u00e9 au lait.", ["legacy_encoding"]),
         (b"\xef\xbb\xbfBOM then \xff bad.", "BOM then \ufffd bad.", ["invalid_utf8"]),
+        ("Korea\u2019s \xff".encode()[:-2] + b"\xff", "Korea\u2019s \ufffd", ["invalid_utf8"]),
     ],
-    ids=["ascii", "bom", "curly", "latin1", "bom-and-invalid"],
+    ids=["ascii", "bom", "curly", "latin1", "bom-and-invalid", "utf8-with-one-bad-byte"],
 )
 def test_batch_decode(data: bytes, text: str, codes: list[str]) -> None:
     result = decode(data)
@@ -135,9 +136,11 @@ def test_batch_decode(data: bytes, text: str, codes: list[str]) -> None:
     assert [w["code"] for w in result.warnings] == codes
 
 
-def test_batch_decode_rejects_binary() -> None:
+def test_batch_read_document_rejects_binary(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(InputError) as caught:
-        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+        read_document(InputRef(str(path), path), max_chars=1000)
     assert caught.value.code == "binary"
 
 
@@ -157,27 +160,27 @@ def test_batch_read_input_errors(
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(InputError) as caught:
-        read_input(InputRef(str(path), path), max_chars=max_chars)
+        read_document(InputRef(str(path), path), max_chars=max_chars)
     assert caught.value.code == code
 
 
 def test_batch_read_input_limit_is_inclusive(tmp_path: Path) -> None:
     path = tmp_path / "exact.txt"
     path.write_text("y" * 100, encoding="utf-8")
-    assert read_input(InputRef(str(path), path), max_chars=100).text == "y" * 100
+    assert read_document(InputRef(str(path), path), max_chars=100)[0] == "y" * 100
 
 
 def test_batch_read_input_vanished_file(tmp_path: Path) -> None:
     path = tmp_path / "gone.txt"
     with pytest.raises(InputError) as caught:
-        read_input(InputRef(str(path), path))
+        read_document(InputRef(str(path), path), max_chars=1000)
     assert caught.value.code == "unreadable"
 
 
 def test_batch_read_input_html_is_reduced_to_main_text(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(HTML, encoding="utf-8")
-    text = read_input(InputRef(str(path), path)).text
+    text = read_document(InputRef(str(path), path), max_chars=100_000)[0]
     assert text.startswith("Harbour Authority Opens New Ferry Terminal")
     assert "https://harbour.example.org/terminal" in text
     for words in BOILERPLATE:
@@ -186,8 +189,10 @@ def test_batch_read_input_html_is_reduced_to_main_text(tmp_path: Path) -> None:
 
 
 def test_batch_read_input_stdin() -> None:
-    result = read_input(InputRef("-", None), stdin=io.BytesIO("Caf\u00e9 news.".encode()))
-    assert result.text == "Caf\u00e9 news."
+    text, _ = read_document(
+        InputRef("-", None), max_chars=1000, stdin=io.BytesIO("Caf\u00e9 news.".encode())
+    )
+    assert text == "Caf\u00e9 news."
 
 
 def crash_on_boom(text: str) -> list[Any]:
@@ -230,7 +235,7 @@ def test_batch_all_inputs_unreadable_needs_no_model(
 
     monkeypatch.setattr(api, "get_nlp", no_model)
     write_inputs(tmp_path, MIXED[:3])
-    out = io.StringIO()
+    out = io.BytesIO()
     stats = run(collect_inputs([str(tmp_path)]), out)
     assert (stats.total, stats.ok, stats.failed) == (3, 0, 3)
     assert [json.loads(line)["ok"] for line in out.getvalue().splitlines()] == [False] * 3
@@ -243,9 +248,9 @@ def test_batch_all_inputs_unreadable_needs_no_model(
 def mixed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], list[str], Any]:
     folder = tmp_path_factory.mktemp("mixed")
     paths = write_inputs(folder)
-    out = io.StringIO()
+    out = io.BytesIO()
     stats = run(collect_inputs([str(folder)]), out, include_text=True)
-    return paths, out.getvalue().splitlines(), stats
+    return paths, out.getvalue().decode().splitlines(), stats
 
 
 @pytest.mark.model
@@ -278,12 +283,14 @@ def row_for(mixed_run: tuple[list[Path], list[str], Any], name: str) -> dict[str
 
 
 @pytest.mark.model
-def test_batch_invalid_utf8_is_flagged_in_record(
+def test_batch_legacy_encoding_is_decoded_and_flagged_in_record(
     mixed_run: tuple[list[Path], list[str], Any],
 ) -> None:
     row = row_for(mixed_run, "05_latin1.txt")
-    assert [w["code"] for w in row["record"]["warnings"]].count("invalid_utf8") == 1
-    assert "caf\ufffd terrace" in row["text"]
+    warnings = [w for w in row["record"]["warnings"] if w["code"] == "legacy_encoding"]
+    assert len(warnings) == 1
+    assert "cp1252" in warnings[0]["message"]
+    assert "caf\u00e9 terrace" in row["text"]
     assert row["record"]["title"] == "Harbour Authority Opens New Ferry Terminal"
 
 
@@ -317,7 +324,7 @@ def test_batch_html_spans_index_the_main_text(
 @pytest.mark.model
 def test_batch_without_include_text_omits_text(tmp_path: Path) -> None:
     write_inputs(tmp_path, [MIXED[3]])
-    out = io.StringIO()
+    out = io.BytesIO()
     run(collect_inputs([str(tmp_path)]), out)
     assert "text" not in json.loads(out.getvalue())
 
@@ -343,3 +350,156 @@ def test_batch_max_chars_gives_error_line_and_goes_on(tmp_path: Path) -> None:
     lines = list(iter_lines(collect_inputs([str(tmp_path)]), settings=make_settings(max_chars=100)))
     assert [outcome(line) for line in lines] == ["too_large", "ok"]
     assert "100" in lines[0].error.message
+
+
+# --------------------------------------------------------------------------- runner and resume
+# These use a blank pipeline (the toolkit's components without the statistical model): they
+# test reading, ordering, processes and the output file, not extraction quality.
+
+
+def blank_settings(blank_model: str, **values: Any) -> Any:
+    return make_settings(model=blank_model, **values)
+
+
+def numbered_inputs(folder: Path, count: int) -> list[InputRef]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        text = f"Release {n:02d}\n\nPARIS, France - Item {n} of the batch.\n" if n % 4 else ""
+        (folder / f"r{n:02d}.txt").write_text(text, encoding="utf-8")
+    return collect_inputs([str(folder)])
+
+
+def lines_of(data: bytes) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in data.decode("utf-8").splitlines()]
+
+
+def test_batch_worker_processes_give_the_same_lines_in_order(
+    tmp_path: Path, blank_model: str
+) -> None:
+    inputs = numbered_inputs(tmp_path / "in", 11)
+    one, two = io.BytesIO(), io.BytesIO()
+    run(inputs, one, settings=blank_settings(blank_model, batch_size=2))
+    stats = run(inputs, two, settings=blank_settings(blank_model, batch_size=2, n_process=2))
+    assert two.getvalue() == one.getvalue()
+    assert [row["source"] for row in lines_of(two.getvalue())] == [r.source for r in inputs]
+    assert (stats.total, stats.failed, dict(stats.errors)) == (11, 3, {"empty": 3})
+
+
+def test_batch_stop_ends_after_the_chunk_in_progress(tmp_path: Path, blank_model: str) -> None:
+    inputs = numbered_inputs(tmp_path / "in", 9)
+    out = io.BytesIO()
+    seen: list[str] = []
+    stats = run(
+        inputs,
+        out,
+        settings=blank_settings(blank_model, batch_size=4),
+        progress=lambda line: seen.append(line.source or ""),
+        stop=lambda: len(seen) >= 1,
+    )
+    assert stats.interrupted
+    assert stats.total == 4 == len(lines_of(out.getvalue()))
+    assert seen == [r.source for r in inputs[:4]]
+
+
+def test_batch_resume_drops_a_torn_line_and_appends_the_rest(
+    tmp_path: Path, blank_model: str
+) -> None:
+    from extractor.batch import open_output
+
+    inputs = numbered_inputs(tmp_path / "in", 10)
+    settings = blank_settings(blank_model, batch_size=3)
+    path = tmp_path / "out.jsonl"
+    handle, existing = open_output(path)
+    with handle:
+        run(inputs, handle, settings=settings, stop=lambda: True)
+        handle.write(b'{"source": "' + inputs[3].source.encode() + b'", "ok": tr')  # killed here
+    before = path.read_bytes()
+    handle, existing = open_output(path, resume=True)
+    assert (existing.lines, existing.torn > 0) == (3, True)
+    assert existing.done == {r.source for r in inputs[:3]}
+    skipped: list[str] = []
+    with handle:
+        stats = run(inputs, handle, settings=settings, done=existing.done, skipped=skipped.append)
+    after = path.read_bytes()
+    assert after.startswith(before[: existing.size])
+    assert [row["source"] for row in lines_of(after)] == [r.source for r in inputs]
+    assert (stats.total, stats.skipped, len(skipped)) == (7, 3, 3)
+    handle, existing = open_output(path, resume=True)
+    handle.close()
+    assert (existing.lines, existing.torn, existing.unusable) == (10, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("content", "options", "words"),
+    [
+        (b"{}\n", {}, "--resume"),
+        (b"{}\n", {"resume": True, "overwrite": True}, "exclude each other"),
+    ],
+)
+def test_batch_open_output_refuses(
+    tmp_path: Path, content: bytes, options: dict[str, bool], words: str
+) -> None:
+    from extractor.batch import open_output
+
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(UsageError, match=words):
+        open_output(path, **options)
+    assert path.read_bytes() == content
+
+
+def test_batch_open_output_overwrite_and_empty_file(tmp_path: Path) -> None:
+    from extractor.batch import open_output
+
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(b"")
+    handle, existing = open_output(path)  # an empty file is no earlier run
+    handle.close()
+    path.write_bytes(b'{"source": "a"}\n')
+    handle, existing = open_output(path, overwrite=True)
+    handle.close()
+    assert path.read_bytes() == b"" and not existing.done
+
+
+def test_batch_lines_are_valid_utf8_whatever_the_strings() -> None:
+    from extractor.batch import encode_line
+    from extractor.models import ErrorInfo
+
+    line = BatchFailure(source="caf\udce9.txt", error=ErrorInfo(type="empty", message="x"))
+    data = encode_line(line)
+    data.decode("utf-8")
+    assert json.loads(data)["source"] == "caf\udce9.txt"
+
+
+@pytest.mark.model
+def test_batch_reading_problems_end_to_end(tmp_path: Path) -> None:
+    """What used to lose text now gives the title, dateline, quote and job title."""
+    from test_readers import MARKDOWN, RELEASE
+
+    files = {
+        "a_lone_cr.txt": RELEASE.replace("\n", "\r").encode(),
+        "b_cp1252.txt": RELEASE.encode("cp1252"),
+        "c_utf16_bom.txt": RELEASE.encode("utf-16"),
+        "d_release.md": MARKDOWN.encode(),
+        "e_nul_late.txt": (RELEASE + "More text. " * 1500 + "\x00 and the end.\n").encode(),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    lines = list(iter_lines(collect_inputs([str(tmp_path)]), include_text=True))
+    assert all(isinstance(line, BatchSuccess) for line in lines), lines
+    for line in lines:
+        assert isinstance(line, BatchSuccess)
+        record = line.record
+        assert record.title == "Acme Water Opens Pilot Plant in Nairobi", line.source
+        assert record.dateline is not None and record.dateline.city == "NAIROBI"
+        jane = [p for p in record.people if p.name == "Jane Wanjiru"]
+        assert jane and jane[0].title and jane[0].title.startswith("Chief Executive Officer")
+        assert "](" not in (jane[0].title or "")
+        if not line.source.endswith(".md"):
+            assert [q.text for q in record.quotes] == ["Clean water should not be a luxury,"]
+        assert line.text is not None
+        for mention in jane[0].mentions:
+            assert line.text[mention.start : mention.end] == "Jane Wanjiru"
+    codes = {Path(line.source or "").name: {w.code for w in line.record.warnings} for line in lines}  # type: ignore[union-attr]
+    assert "legacy_encoding" in codes["b_cp1252.txt"]
+    assert "control_characters" in codes["e_nul_late.txt"]

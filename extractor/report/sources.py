@@ -41,12 +41,19 @@ def reread_source(source: str) -> str:
         OSError: when there is no such file.
         extractor.errors.InputError: when the batch reader rejects the file.
     """
-    from extractor.batch import InputRef, read_input  # spaCy loads only when a file is re-read
+    from extractor.errors import InputError
+    from extractor.readers import InputRef, read_document
 
     path = Path(source)
     if not path.is_file():
         raise FileNotFoundError(f"no file {source} (relative to the current folder)")
-    return read_input(InputRef(source, path), max_chars=_NO_LIMIT).text
+    ref = InputRef(source, path)
+    if ref.is_corpus:
+        raise InputError(
+            f"{source} is a corpus file (one release per row), not one release", code="not_text"
+        )
+    text, _ = read_document(ref, max_chars=_NO_LIMIT)
+    return text
 
 
 def page_text(entry: BatchEntry) -> PageText:
