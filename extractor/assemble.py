@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from spacy.tokens import Doc
 
@@ -37,9 +38,16 @@ def _spans(pairs: list[list[int]]) -> list[TextSpan]:
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+
+
 def link_href(url: str) -> str:
-    """``url`` as a link: ``https://`` is added to an address written without a scheme."""
-    return url if _SCHEME.match(url) else f"https://{url}"
+    """``url`` as a link (an RFC 3986 URI): ``https://`` is added to an address written
+    without a scheme; characters a URI cannot hold as written (a space, a non-ASCII letter, a
+    ``%`` that starts no escape, as in an address cut at ``…%20to%``) are percent-encoded."""
+    href = url if _SCHEME.match(url) else f"https://{url}"
+    return quote(_LONE_PERCENT.sub("%25", href), safe=_URI_SAFE)
 
 
 def _ref_id(ref: dict[str, Any] | None) -> str | None:

@@ -52,7 +52,8 @@ def record_failure(proc_name: str, proc: Any, docs: Iterable[Doc], error: Except
     module-level function, so worker processes (``n_process > 1``) can receive it.
     """
     message = f"component {proc_name} failed: {type(error).__name__}: {error}"
-    logger.warning(message, exc_info=error)
+    logger.warning(message)  # the error line says the same; the traceback is for -vv
+    logger.debug("traceback of the failure in %s", proc_name, exc_info=error)
     for doc in docs:
         if doc._.get(attrs.FAILURE) is None:
             attrs.mark_failed(doc, "pipeline_error", message)

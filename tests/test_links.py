@@ -9,6 +9,8 @@ import socket
 
 import pytest
 
+from extractor import extract, validate
+from extractor.assemble import link_href
 from extractor.components.links import find_emails, find_urls, public_suffix, without_wire_tag
 from extractor.text.datelines import find_dateline
 
@@ -172,3 +174,32 @@ def test_links_public_suffix_reads_the_bundled_list_without_network(
 )
 def test_links_sentence_run_into_the_address_is_cut(text: str, url: str) -> None:
     assert [h.text for h in find_urls(text)] == [url]
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        ("Watch pic.example.com/P2qpm3h3Pm—the crowd sang.", "pic.example.com/P2qpm3h3Pm"),
+        ("Slides at https://example.org/deck–2024 today", "https://example.org/deck"),
+    ],
+    ids=["em-dash", "en-dash"],
+)
+def test_links_end_at_a_dash(text: str, url: str) -> None:
+    assert [h.text for h in find_urls(text)] == [url]
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("example.org/a", "https://example.org/a"),
+        ("https://example.gov/Letter%20to%", "https://example.gov/Letter%20to%25"),
+        ("https://example.gov/a%2Fb", "https://example.gov/a%2Fb"),
+        ("www.exämple.org/straße", "https://www.ex%C3%A4mple.org/stra%C3%9Fe"),
+    ],
+    ids=["bare", "cut-escape", "valid-escape-kept", "non-ascii"],
+)
+def test_links_href_is_a_valid_uri(url: str, href: str) -> None:
+    assert link_href(url) == href
+    record = extract(f"Acme opens a depot\n\nThe plans are at {url} for everyone.")
+    assert [u.href for u in record.urls] == [href]
+    assert validate(record) == []

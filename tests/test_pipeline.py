@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -278,6 +279,25 @@ def test_pipeline_component_failure_is_a_failure_result(monkeypatch: pytest.Monk
     assert "pr_links" in results[0].error.message  # type: ignore[union-attr]
     with pytest.raises(PipelineError):
         extract(GOOD_RELEASE)
+
+
+@pytest.mark.model
+def test_pipeline_component_failure_logs_a_line_and_the_traceback_only_at_debug(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from extractor.components import links
+
+    def boom(text: str) -> list[Any]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(links, "find_urls", boom)
+    with caplog.at_level(logging.DEBUG, logger="extractor"):
+        list(extract_many([(GOOD_RELEASE, "a")]))
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    debug = [r for r in caplog.records if r.levelno == logging.DEBUG and r.exc_info]
+    assert [r.getMessage() for r in warnings] == ["component pr_links failed: RuntimeError: boom"]
+    assert warnings[0].exc_info is None  # a terminal shows one line, not a traceback
+    assert debug and "pr_links" in debug[0].getMessage()
 
 
 @pytest.mark.model

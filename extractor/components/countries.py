@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent
+from extractor.text.intervals import Ranges
 from extractor.text.places import CountryMention
 
 _NUMBER_WORDS = {
@@ -184,13 +185,18 @@ def countries_in_body(
     when the organisation is the country's ("Government of Switzerland", "Monetary Authority
     of Singapore"), not when the country only qualifies it ("Singapore Land Authority")."""
     kept = []
+    excluded_ranges, organisation_ranges = Ranges(excluded), Ranges(organisations)
     for m in mentions:
         start = m["start"]
-        if any(s <= start < e for s, e in excluded):
+        if excluded_ranges.covers(start):
             continue
         if inside_a_name(text, start, m["end"]):
             continue  # "the Board of the Singapore Land Authority": the country qualifies a name
-        inside = [s for s, e in organisations if s <= start < e]
+        inside = (
+            [s for s, e in organisations if s <= start < e]
+            if organisation_ranges.covers(start)
+            else []
+        )
         if inside and not _GOVERNED.search(text[max(inside[0], start - 10) : start]):
             continue
         kept.append(CountryMention(m["iso2"], start, m["end"]))

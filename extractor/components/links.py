@@ -29,7 +29,7 @@ from extractor import attrs
 from extractor.components._base import FieldComponent
 from extractor.text.datelines import find_dateline
 
-_STOP = r"\s<>\"“”«»\[\]{}|^`"
+_STOP = r"\s<>\"“”«»\[\]{}|^`—–"  # a dash is never part of an address as written
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 # An address starts after a space or a word run into it ("atwww.", "Smithhttps://"); it stops
 # where another one starts run into it ("…/asiahttps://x.com", "….hk/https://…"), except in

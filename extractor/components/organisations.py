@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -47,6 +48,7 @@ from extractor.components._org_words import (
     POSSESSIVE,
 )
 from extractor.text.contacts import ContactBlock, name_fields
+from extractor.text.intervals import Ranges, overlaps
 from extractor.text.places import shouted_line
 
 _ACRONYM = r"[A-Z][A-Za-z&\-]{0,2}[A-Z][A-Z&\-]{0,8}"
@@ -398,9 +400,42 @@ class _Context:
     securities: list[tuple[int, int]]
     patterns: list[tuple[str, int]]
 
+    @cached_property
+    def _excluded_ranges(self) -> Ranges:
+        return Ranges([*self.quoted_titles, *self.securities])
+
+    @cached_property
+    def pattern_ranges(self) -> Ranges:
+        """The organisation-word runs as ranges (their order in :attr:`patterns` is kept by
+        :meth:`patterns_containing`)."""
+        return Ranges((begin, begin + len(long)) for long, begin in self.patterns)
+
+    @cached_property
+    def _pattern_order(self) -> dict[tuple[int, int], int]:
+        order: dict[tuple[int, int], int] = {}
+        for index, (long, begin) in enumerate(self.patterns):
+            order.setdefault((begin, begin + len(long)), index)
+        return order
+
+    @cached_property
+    def _longest_pattern(self) -> int:
+        return max((len(long) for long, _ in self.patterns), default=0)
+
+    def patterns_containing(self, start: int, end: int) -> list[tuple[str, int]]:
+        """The runs that hold ``[start, end)``, in the order of :attr:`patterns`."""
+        found = [
+            (begin, stop)
+            for begin, stop in self.pattern_ranges.starting_in(
+                start - self._longest_pattern, start + 1
+            )
+            if stop >= end
+        ]
+        found.sort(key=lambda r: self._pattern_order[r])
+        return [(self.text[begin:stop], begin) for begin, stop in found]
+
     def excluded(self, start: int, end: int) -> bool:
         """Inside a quoted title, a ticker symbol, or a currency code before an amount."""
-        if any(s <= start < e for spans in (self.quoted_titles, self.securities) for s, e in spans):
+        if self._excluded_ranges.covers(start):
             return True
         return self.text[start:end] in resources.currency_codes() and bool(
             re.match(r"\s?[\d$€£¥]", self.text[end : end + 2])
@@ -425,6 +460,7 @@ def _add_definitions(
 ) -> set[str]:
     """Register acronym definitions whose long form is an organisation; return the others."""
     rejected: set[str] = set()
+    tagged_orgs = Ranges((e.start_char, e.end_char) for e in ents if e.label_ == "ORG")
     for definition in definitions:
         definition = _extend_long_form(text, ents, definition)
         long = clean_org_text(definition.long, definition.long_start)
@@ -432,7 +468,7 @@ def _add_definitions(
             rejected.add(definition.acronym)
             continue
         name, start = long
-        tagged = any(ent.label_ == "ORG" and ent.start_char <= start < ent.end_char for ent in ents)
+        tagged = tagged_orgs.covers(start)
         organisational = (
             looks_like_org(name) or definition.acronym in resources.known_org_acronyms() or tagged
         )
@@ -457,6 +493,9 @@ def _add_entities(
     all_countries = context.countries
     contact_names = context.contact_names
     country_spans = [(s, e) for s, e in all_countries if not governs(text, s)]
+    country_ends = {s: e for s, e in reversed(country_spans)}  # the first one at each start
+    country_ranges, all_country_ranges = Ranges(country_spans), Ranges(all_countries)
+    contact_ranges = Ranges(contact_names)
     for ent in ents:
         if ent.label_ != "ORG" or ent.start_char < body_start or inside_title(doc, ent):
             continue
@@ -476,14 +515,18 @@ def _add_entities(
         if cleaned[0].split()[0].lower() in resources.title_words():
             continue  # "Counsellor for Climate and Development" is a job title
         org_end = cleaned[1] + len(cleaned[0])
-        leading = [e for s, e in country_spans if s == cleaned[1]]
-        if leading and looks_like_org(text[leading[0] : org_end]) and not _plural_head(cleaned[0]):
+        leading = country_ends.get(cleaned[1])
+        if (
+            leading is not None
+            and looks_like_org(text[leading:org_end])
+            and not _plural_head(cleaned[0])
+        ):
             pass  # "U.S. Senate", "Canadian ..." : a national body named with its country
-        elif any(s < org_end and cleaned[1] < e for s, e in country_spans) or any(
-            cleaned[1] <= s < org_end < e for s, e in all_countries
+        elif overlaps(country_ranges, cleaned[1], org_end) or any(
+            e > org_end for _, e in all_country_ranges.starting_in(cleaned[1], org_end)
         ):
             continue  # "Côte" of "Côte d’Ivoire", "National Education of Côte"
-        if any(s <= ent.start_char < e for s, e in contact_names):
+        if contact_ranges.covers(ent.start_char):
             continue  # a contact's name the model took for an organisation
         if domain_of_a_title(doc, ent, cleaned[0]):
             continue  # "Minister of [Natural Resources]"
@@ -495,7 +538,11 @@ def _add_entities(
             # "General Assembly’s Special Committee": two organisations
             registry.add(possessor.group(1), cleaned[1], cleaned[1] + len(possessor.group(1)))
             cleaned = (possessor.group(2), cleaned[1] + possessor.start(2))
-        name, start = _widen(cleaned[0], cleaned[1], context.patterns)
+        name, start = _widen(
+            cleaned[0],
+            cleaned[1],
+            context.patterns_containing(cleaned[1], cleaned[1] + len(cleaned[0])),
+        )
         if name in rejected and not registry.by_key.get(_key(name)):
             continue
         registry.add(name, start, start + len(name))
@@ -533,13 +580,13 @@ def _widen(name: str, start: int, patterns: list[tuple[str, int]]) -> tuple[str,
 def _add_patterns(ents: tuple[Span, ...], context: _Context, registry: _Registry) -> None:
     """Register organisation-word runs the model missed. A run that ends in a company word or
     suffix wins over a PERSON entity inside it ("[Pinecrest Kitchens] LLC")."""
-    taken = [(s, e) for o in registry.orgs for s, e in o.mentions]
-    people = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+    taken = Ranges((s, e) for o in registry.orgs for s, e in o.mentions)
+    people = Ranges((e.start_char, e.end_char) for e in ents if e.label_ == "PERSON")
     for name, start in context.patterns:
         end = start + len(name)
-        if any(s < end and start < e for s, e in taken) or is_not_organisation(name):
+        if overlaps(taken, start, end) or is_not_organisation(name):
             continue
-        if not company_name(name) and any(s < end and start < e for s, e in people):
+        if not company_name(name) and overlaps(people, start, end):
             continue
         if context.excluded(start, end) or shouted_line(context.text, start):
             continue

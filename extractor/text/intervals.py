@@ -33,3 +33,8 @@ class Ranges:
         low = bisect_left(self._starts, begin)
         high = bisect_left(self._starts, end)
         return iter(self._ranges[low:high])
+
+
+def overlaps(ranges: Ranges, start: int, end: int) -> bool:
+    """Whether some range shares a character with ``[start, end)``."""
+    return ranges.covers(start) or any(True for _ in ranges.starting_in(start, end))

@@ -63,10 +63,8 @@ def find_people(doc: Doc) -> list[PersonHit]:
         if (m := mention_with_role(doc, text, span, affiliations, countries, entities))
         and not overlaps_org_or_country(m, places)
     ]
-    tags = [m.span() for m in re.finditer(r"\([DRI]\s?-[^()\n]{1,30}\)", text)]
-    mentions = [
-        m for m in mentions if not any(s <= m.start < e for s, e in tags)
-    ]  # "(D-8th Dist.)"
+    tags = Ranges(m.span() for m in re.finditer(r"\([DRI]\s?-[^()\n]{1,30}\)", text))
+    mentions = [m for m in mentions if not tags.covers(m.start)]  # "(D-8th Dist.)"
     others = [  # the model's GPE label on a given name ("Stephen") is common; places are checked
         (e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "NORP", "FAC", "PRODUCT")
     ]

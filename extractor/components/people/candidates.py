@@ -4,7 +4,7 @@ a name, and the names introduced by an honorific, a rank or a contact block that
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from spacy.tokens import Doc, Span
 
@@ -88,14 +88,7 @@ def candidate_spans(
             span = doc.char_span(start, end, alignment_mode="contract")
             if span is not None and start not in taken:
                 spans.append(span)
-    inside = [  # "Mwangi" the model tagged inside "Honourable [Grace Mwangi]"
-        a
-        for a in spans
-        if any(
-            b.start_char <= a.start_char and a.end_char <= b.end_char and len(b) > len(a)
-            for b in spans
-        )
-    ]
+    inside = set(_nested(spans))  # "Mwangi" the model tagged inside "Honourable [Grace Mwangi]"
     return sorted(
         (s for s in spans if s not in inside and not shouted_line(text, s.start_char)),
         key=lambda s: s.start_char,
@@ -183,3 +176,16 @@ def overlaps_org_or_country(mention: Mention, places: Ranges) -> bool:
     if mention.name.split()[-1].rstrip(".").lower() in COMPANY_WORDS:
         return True
     return places.covers(mention.start)  # "Michael Jordan" stays a person
+
+
+def _nested(spans: list[Span]) -> list[Span]:
+    """The spans that lie inside a longer one of ``spans`` (sorted once, no pairwise scan)."""
+    ordered = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
+    nested: list[Span] = []
+    reach = -1  # the furthest end of a span that starts before the current start
+    for _, same_start in groupby(ordered, key=lambda s: s.start_char):
+        group = list(same_start)
+        longest = group[0].end_char  # same start: sorted longest first
+        nested.extend(s for s in group if s.end_char <= reach or s.end_char < longest)
+        reach = max(reach, longest)
+    return nested

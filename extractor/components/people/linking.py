@@ -13,6 +13,7 @@ from extractor.components.people.names import (
     honorific_form,
     is_rank,
 )
+from extractor.text.intervals import Ranges
 
 _COORDINATED = re.compile(
     r"^\s*(?:\([^)]*\)|,\s*[RDI]-[A-Z][\w.]*)?\s*(?:,|and|&|, and)\s*$"
@@ -118,7 +119,7 @@ def add_surname_mentions(text: str, people: list[PersonHit], start: int = 0) -> 
     an honorific or rank, and none right after); it goes to the nearest person introduced
     before it with that surname.
     """
-    taken = sorted(m for p in people for m in p.mentions)
+    taken = Ranges(m for p in people for m in p.mentions)
     by_surname: dict[str, list[PersonHit]] = {}
     for person in people:
         if " " in person.name:
@@ -128,7 +129,7 @@ def add_surname_mentions(text: str, people: list[PersonHit], start: int = 0) -> 
     pattern = re.compile(r"(?<![\w’'\-])(" + "|".join(map(re.escape, by_surname)) + r")(?![\w\-])")
     for match in pattern.finditer(text, start):
         begin, end = match.span()
-        if any(s <= begin < e for s, e in taken):
+        if taken.covers(begin):
             continue
         before = re.search(r"(\S+)\s+$", text[max(0, begin - 30) : begin])
         if (

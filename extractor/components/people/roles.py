@@ -5,6 +5,8 @@ organisation (or country) each title belongs to."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -70,6 +72,22 @@ class OrgSpans(list[OrgSpan]):
     def ranges(self) -> Ranges:
         return Ranges((span.start, span.end) for span in self)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [span.start for span in self]
+
+    def within(self, start: int, end: int) -> list[OrgSpan]:
+        """The spans that lie inside ``[start, end)``, in text order."""
+        low = bisect_left(self._starts, start)
+        high = bisect_left(self._starts, end)
+        return [span for span in self[low:high] if span.end <= end]
+
+
+def _within(orgs: list[OrgSpan], start: int, end: int) -> list[OrgSpan]:
+    if isinstance(orgs, OrgSpans):
+        return orgs.within(start, end)
+    return [o for o in orgs if start <= o.start and o.end <= end]
+
 
 def org_spans(doc: Doc, text: str, ents: tuple[Span, ...] = ()) -> list[OrgSpan]:
     """Every place an organisation is written: its mentions and each occurrence of its names,
@@ -108,7 +126,7 @@ def split_title(
     The affiliation is the first organisation mention in the phrase, or else the first
     country; the title is what precedes it, without the linking preposition.
     """
-    inside = [o for o in orgs if start <= o.start and o.end <= end]
+    inside = _within(orgs, start, end)
     inside = [
         o
         for o in inside
@@ -287,7 +305,7 @@ def _pre_title(
         if text != token.text:
             break
     begin = index + 1
-    org_starts = {o.start for o in orgs}
+    org_starts = orgs.by_start if isinstance(orgs, OrgSpans) else {o.start for o in orgs}
     while begin <= end and not _title_start(doc[begin], org_starts):
         begin += 1
     if begin > end:
@@ -300,7 +318,7 @@ def _pre_title(
     return honorific, doc[begin].idx, doc[end].idx + len(doc[end].text)
 
 
-def _title_start(token: Token, org_starts: set[int]) -> bool:
+def _title_start(token: Token, org_starts: Container[int]) -> bool:
     """Can a title phrase begin at this token? (a title word, a modifier, an organisation)."""
     text = token.text.lstrip("-–—") or token.text
     if resources.normalise_country_key(text) in resources.country_aliases():
