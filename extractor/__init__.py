@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import logging
 
-from extractor.errors import ConfigError, ExtractorError, InputError, ModelNotFoundError
-from extractor.models import PressRelease
+from extractor.errors import (
+    ConfigError,
+    ExtractorError,
+    InputError,
+    ModelNotFoundError,
+    PipelineError,
+)
+from extractor.models import Failure, PressRelease
 
 __version__ = "0.1.0"
 __all__ = [
     "ConfigError",
     "ExtractorError",
+    "Failure",
     "InputError",
     "ModelNotFoundError",
+    "PipelineError",
     "PressRelease",
     "__version__",
     "extract",

@@ -9,10 +9,15 @@ pretrained pipeline. Cases the toolkit gets wrong are kept as strict xfails.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from _helpers import record_of, release
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from extractor.components.organisations import (
+    _occurrences,
     classify_kind,
     clean_org_text,
     find_acronym_definitions,
@@ -1202,3 +1207,29 @@ def test_organisations_acronym_only_entry_joins_the_name_its_initials_spell() ->
         ("Corrupt Practices Investigation Bureau", "CPIB", [(0, 4), (10, 48)]),
         ("MSU", None, [(60, 63)]),  # no organisation's initials spell it: kept as written
     ]
+
+
+_WORDS = ["Acme", "Water", "Acme-Water", "Baker", "Holdings", "of", "the", "U.S.", "AT&T", "(", ")"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), max_size=30),
+    seps=st.lists(st.sampled_from([" ", "  ", "\n", ", ", "-", "\t"]), min_size=30, max_size=30),
+    names=st.sets(
+        st.lists(st.sampled_from(_WORDS[:8]), min_size=1, max_size=3).map(" ".join),
+        max_size=4,
+    ),
+)
+@example(words=["of", "the"] * 3, seps=[" "] * 30, names={"of the of"})  # overlapping
+def test_occurrences_are_what_one_search_per_name_finds(
+    words: list[str], seps: list[str], names: set[str]
+) -> None:
+    """The one-pass search for short company names finds exactly the matches of one
+    ``re.finditer`` per name (whole names, not followed by a capitalised word, no overlap)."""
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    found = _occurrences(text, names)
+    for name in names:
+        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])(?![ \t]+[A-Z])"
+        expected = [m.span() for m in re.finditer(pattern, text)]
+        assert [m.span() for m in found[name]] == expected, (name, text)

@@ -279,7 +279,8 @@ def _add_short_company_names(text: str, registry: _Registry, surnames: set[str])
     """``Acme Water Ltd.`` is also written ``Acme Water``: add that alias and its mentions
     (not a one-word form that is a person's surname: "Baker" of Tom Baker and "Baker
     Holdings")."""
-    for org in registry.orgs:
+    shorts: dict[int, str] = {}
+    for index, org in enumerate(registry.orgs):
         short = COMPANY_SUFFIX.sub("", org.name)
         if short == org.name and org.name.split()[-1] in COMPANY_HEADS:
             short = org.name.rsplit(" ", 1)[0]  # "Southern Skies" of "Southern Skies Airways"
@@ -287,9 +288,12 @@ def _add_short_company_names(text: str, registry: _Registry, surnames: set[str])
                 continue
         if short == org.name or len(short) < 3 or short in surnames:
             continue
+        shorts[index] = short
+    occurrences = _occurrences(text, set(shorts.values()))
+    for index, short in shorts.items():
+        org = registry.orgs[index]
         found = False
-        pattern = rf"(?<![\w-]){re.escape(short)}(?![\w-])(?![ \t]+[A-Z])"
-        for match in re.finditer(pattern, text):
+        for match in occurrences[short]:
             before = re.search(r"(\S+)\s+$", text[max(0, match.start() - 30) : match.start()])
             if before and before.group(1)[:1].isupper() and not before.group(1).endswith("."):
                 continue  # "Tom [Baker]" is a person, not "Baker Holdings"
@@ -298,6 +302,38 @@ def _add_short_company_names(text: str, registry: _Registry, surnames: set[str])
                 found = True
         if found and short not in org.aliases:
             org.aliases.append(short)
+
+
+_WORD = re.compile(r"(?<![\w-])\w[\w-]*")
+
+
+def _occurrences(text: str, names: set[str]) -> dict[str, list[re.Match[str]]]:
+    """Where each name is written as a whole name not followed by another capitalised word
+    (what ``re.finditer`` finds for each name), in one pass over the text's words instead of
+    one pass per name."""
+    patterns = {
+        name: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?![ \t]+[A-Z])") for name in names
+    }
+    found: dict[str, list[re.Match[str]]] = {name: [] for name in names}
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        first = _WORD.match(name)
+        if first is None:  # not starting with a word character: search the text for it alone
+            found[name] = list(patterns[name].finditer(text))
+        else:
+            by_first.setdefault(first.group(), []).append(name)
+    if not by_first:
+        return found
+    ends = dict.fromkeys(names, 0)
+    for word in _WORD.finditer(text):
+        for name in by_first.get(word.group(), ()):
+            if word.start() < ends[name]:
+                continue  # inside the previous occurrence (matches do not overlap)
+            match = patterns[name].match(text, word.start())
+            if match is not None:
+                found[name].append(match)
+                ends[name] = match.end()
+    return found
 
 
 def initials(name: str) -> str:
