@@ -5,7 +5,9 @@
 (a) ``bare``: ``spacy.load(resolve_model_name(None))`` and ``nlp.pipe`` (the speed floor of
 DESIGN.md); (b) ``ours``: :func:`extractor.extract_many`, i.e. the same model plus the pr_*
 components plus record assembly; (c) ``fast``: ``extract_many(fast=True)``, no statistical
-model. Both load before timing and get a warm-up pass; then they run
+model; (d) ``bare-lemma``: the bare model with its lemmatizer disabled, as ours runs it
+(``pr_verb_lemmas`` lemmatises only verbs), to show what our components cost beside the same
+model components. All load before timing and get a warm-up pass; then they run
 twice with the order alternated (bare, ours / ours, bare) and the best time of each counts.
 Texts come from the Senate corpus, ``structured`` releases first.
 """
@@ -56,10 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     texts = load_texts(args.path, args.n)
     name = resolve_model_name(args.model)
     bare = spacy.load(name)
+    bare_no_lemmas = spacy.load(name, disable=["lemmatizer"])
     get_nlp(args.model)  # load ours before timing too
 
     def run_bare(items: list[str]) -> int:
         return sum(1 for _ in bare.pipe(items, batch_size=args.batch_size))
+
+    def run_bare_no_lemmas(items: list[str]) -> int:
+        return sum(1 for _ in bare_no_lemmas.pipe(items, batch_size=args.batch_size))
 
     def run_ours(items: list[str]) -> int:
         records = extract_many(items, model=args.model, batch_size=args.batch_size)
@@ -69,15 +75,20 @@ def main(argv: list[str] | None = None) -> int:
         records = extract_many(items, model=args.model, batch_size=args.batch_size, fast=True)
         return sum(1 for _ in records)
 
-    systems = {"bare": run_bare, "ours": run_ours, "fast": run_fast}
+    systems = {
+        "bare": run_bare,
+        "ours": run_ours,
+        "fast": run_fast,
+        "bare-lemma": run_bare_no_lemmas,
+    }
     for run in systems.values():  # warm-up
         run(texts[: args.warm_up])
     best = dict.fromkeys(systems, float("inf"))
-    for order in (["bare", "ours", "fast"], ["fast", "ours", "bare"]):
+    for order in (list(systems), list(reversed(systems))):
         for system in order:
             seconds = timed(lambda system=system: systems[system](texts))
             best[system] = min(best[system], seconds)
-            print(f"  {system:4}  {seconds:7.2f} s")
+            print(f"  {system:10}  {seconds:7.2f} s")
 
     chars = sum(len(t) for t in texts)
     rate = {system: len(texts) / seconds for system, seconds in best.items()}
@@ -86,11 +97,15 @@ def main(argv: list[str] | None = None) -> int:
         f"batch size {args.batch_size}, best of 2"
     )
     for system in systems:
-        print(f"{system:4}  {rate[system]:7.2f} docs/s  ({best[system]:.2f} s)")
+        print(f"{system:10}  {rate[system]:7.2f} docs/s  ({best[system]:.2f} s)")
     ratio = rate["ours"] / rate["bare"]
     print(
         f"ours/bare  {ratio:.3f}  (ours takes {1 / ratio:.2f}x the bare model's time, "
         f"+{(1 / ratio - 1) * 100:.0f}%)"
+    )
+    print(
+        f"ours/bare-lemma  {rate['ours'] / rate['bare-lemma']:.3f}  (the same model components "
+        "on both sides: what the pr_* components and the records cost)"
     )
     fast_bare, fast_ours = rate["fast"] / rate["bare"], rate["fast"] / rate["ours"]
     print(f"fast/bare  {fast_bare:.2f}   fast/ours  {fast_ours:.2f}")

@@ -165,6 +165,7 @@ def extract_many(
                     attrs.mark_failed(doc, "input_error", "analysed in pieces")
                 else:
                     doc = guards.make_doc(nlp, text)
+                    doc._.set(attrs.TEXT, text)  # the Doc's text: spaCy would rebuild it
                     doc._.set(attrs.REFERENCE_DATE, ref.isoformat() if ref else None)
             except InputError as error:
                 doc = nlp.make_doc("")

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 import extractor.components  # noqa: F401  (registers the pr_* factories)
 from extractor import attrs
+from extractor.components.verb_lemmas import LEMMATIZER
 from extractor.errors import ConfigError, ModelNotFoundError
 from extractor.settings import DEFAULT_MODELS, Settings
 
@@ -103,6 +104,9 @@ def build_nlp(settings: Settings | None = None) -> Language:
         name = resolve_model_name(settings.model)
         logger.info("loading spaCy pipeline %s", name)
         nlp = load_base(name, use_shipped_ner=settings.model is None)
+        if LEMMATIZER in nlp.pipe_names:  # only verbs' lemmas are read: lemmatise those alone
+            nlp.disable_pipe(LEMMATIZER)
+            nlp.add_pipe("pr_verb_lemmas", after=LEMMATIZER)
     for component in settings.components:
         try:
             nlp.add_pipe(component, config=settings.component_config.get(component, {}))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from extractor import ConfigError, InputError, ModelNotFoundError, extract, extract_many
@@ -30,7 +31,7 @@ YEARLESS = (
 @pytest.mark.model
 def test_pipeline_analyze_pipes_has_no_problems(nlp: Language) -> None:
     problems = nlp.analyze_pipes()["problems"]
-    for name in COMPONENTS:
+    for name in (*COMPONENTS, "pr_verb_lemmas"):
         assert problems[name] == [], f"{name}: {problems[name]}"
 
 
@@ -342,3 +343,24 @@ def test_pipeline_word_lists_extend_from_the_config() -> None:
 def test_pipeline_config_with_an_unknown_key_is_refused() -> None:
     with pytest.raises(ConfigError):
         build_nlp(make_settings(component_config={"pr_people": {"extra_title_wordz": ["x"]}}))
+
+
+@pytest.mark.model
+def test_only_verbs_are_lemmatised_and_as_the_model_would(nlp: Language) -> None:
+    """The default pipeline disables the model's lemmatizer and lemmatises verbs alone with
+    it: their lemmas are the full lemmatizer's; nouns get none (the model's attribute ruler
+    still gives a few words, such as pronouns, theirs)."""
+    assert "lemmatizer" not in nlp.pipe_names
+    assert nlp.pipe_names.index("pr_verb_lemmas") < nlp.pipe_names.index("pr_quotes")
+    text = "The ministers were saying that Acme had stressed its plans, the agency reported."
+    ours = nlp(text)
+    full = spacy.load(resolve_model_name(None))(text)
+    verbs = [t.i for t in full if t.pos_ in ("VERB", "AUX")]
+    assert [ours[i].lemma_ for i in verbs] == [full[i].lemma_ for i in verbs]
+    assert {full[i].lemma_ for i in verbs} >= {"be", "say", "stress", "report"}
+    assert all(t.lemma_ == "" for t in ours if t.pos_ in ("NOUN", "PROPN"))
+
+
+def test_verb_lemmas_need_a_lemmatizer() -> None:
+    with pytest.raises(ValueError, match="lemmatizer"):
+        spacy.blank("en").add_pipe("pr_verb_lemmas")

@@ -12,4 +12,5 @@ from extractor.components import (  # noqa: F401
     quotes,
     rule_names,
     title,
+    verb_lemmas,
 )

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from itertools import groupby, pairwise
 
+import numpy
+from spacy.attrs import ENT_TYPE, IDX, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from extractor import attrs, resources
@@ -113,19 +116,16 @@ def _name_after_rank(doc: Doc, ent: Span) -> Span | None:
 
 def _untagged_name_runs(doc: Doc, body_start: int) -> list[Span]:
     """Runs of two to four proper nouns outside any entity, each ending its run."""
-    runs: list[Span] = []
-    start = None
-    for token in doc:
-        inside = token.pos_ == "PROPN" and not token.ent_type_ and token.idx >= body_start
-        if inside and start is None:
-            start = token.i
-        if not inside and start is not None:
-            if 2 <= token.i - start <= 4:
-                runs.append(doc[start : token.i])
-            start = None
-    if start is not None and 2 <= len(doc) - start <= 4:
-        runs.append(doc[start:])
-    return runs
+    if len(doc) == 0:
+        return []
+    # token attributes as arrays: creating a Token object per token costs more than the rest
+    pos, ent_type, idx = doc.to_array([POS, ENT_TYPE, IDX]).T
+    inside = (pos == PROPN) & (ent_type == 0) & (idx >= body_start)
+    edges = numpy.diff(inside.astype(numpy.int8), prepend=0, append=0)
+    starts = numpy.flatnonzero(edges == 1)
+    ends = numpy.flatnonzero(edges == -1)
+    pairs = zip(starts.tolist(), ends.tolist(), strict=True)
+    return [doc[a:b] for a, b in pairs if 2 <= b - a <= 4]
 
 
 def _joined_person_ents(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:

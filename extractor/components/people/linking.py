@@ -14,6 +14,7 @@ from extractor.components.people.names import (
     is_rank,
 )
 from extractor.text.intervals import Ranges
+from extractor.text.phrases import find_phrases
 
 _COORDINATED = re.compile(
     r"^\s*(?:\([^)]*\)|,\s*[RDI]-[A-Z][\w.]*)?\s*(?:,|and|&|, and)\s*$"
@@ -126,9 +127,9 @@ def add_surname_mentions(text: str, people: list[PersonHit], start: int = 0) -> 
             by_surname.setdefault(person.name.split()[-1], []).append(person)
     if not by_surname:
         return
-    pattern = re.compile(r"(?<![\w’'\-])(" + "|".join(map(re.escape, by_surname)) + r")(?![\w\-])")
-    for match in pattern.finditer(text, start):
-        begin, end = match.span()
+    for begin, end, surname in find_phrases(
+        text, by_surname, start=start, not_before="’'-", not_after="-"
+    ):
         if taken.covers(begin):
             continue
         before = re.search(r"(\S+)\s+$", text[max(0, begin - 30) : begin])
@@ -141,7 +142,7 @@ def add_surname_mentions(text: str, people: list[PersonHit], start: int = 0) -> 
             continue
         if re.match(r"\s+[A-Z][a-z]", text[end : end + 3]):
             continue
-        owners = by_surname[match.group()]
+        owners = by_surname[surname]
         candidates = [p for p in owners if p.mentions[0][0] < begin]
         if not candidates and len(owners) == 1:
             candidates = owners  # introduced in full only later ("(Ernest Hollings, ...)")

@@ -30,6 +30,7 @@ from extractor.components.people.names import (
 )
 from extractor.text.intervals import Ranges
 from extractor.text.names import title_like
+from extractor.text.phrases import find_phrases
 
 _DASHES = frozenset({"-", "--", "---", "–", "—"})
 
@@ -99,10 +100,7 @@ def org_spans(doc: Doc, text: str, ents: tuple[Span, ...] = ()) -> list[OrgSpan]
         spans.update(OrgSpan(start, end, index) for start, end in org["mentions"])
         for form in {org["name"], *(org["aliases"] or []), org["acronym"]} - {None}:
             forms.setdefault(form, index)
-    if forms:
-        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        for match in re.finditer(rf"(?<!\w)(?:{alternatives})(?!\w)", text):
-            spans.add(OrgSpan(match.start(), match.end(), forms[match.group()]))
+    spans.update(OrgSpan(start, end, forms[form]) for start, end, form in find_phrases(text, forms))
     listed = Ranges((o.start, o.end) for o in spans)
     spans.update(
         OrgSpan(e.start_char, e.end_char, UNLISTED)
