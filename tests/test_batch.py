@@ -195,7 +195,7 @@ def test_batch_read_input_stdin() -> None:
     assert text == "Caf\u00e9 news."
 
 
-def crash_on_boom(text: str) -> list[Any]:
+def crash_on_boom(text: str, *_: Any, **__: Any) -> list[Any]:
     """Stands in for a component's pure function: fails on a text containing BOOM."""
     if "BOOM" in text:
         raise RuntimeError("a component crashed")

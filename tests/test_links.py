@@ -11,7 +11,7 @@ import pytest
 
 from extractor import extract, validate
 from extractor.assemble import link_href
-from extractor.components.links import find_emails, find_urls, public_suffix, without_wire_tag
+from extractor.components.links import find_emails, find_urls, public_suffix
 from extractor.text.datelines import find_dateline
 
 
@@ -94,6 +94,7 @@ def test_links_site_named_before_its_full_address_is_one_link() -> None:
     assert urls(text) == ["https://newsdirect.com/news/acme-123"]
 
 
+@pytest.mark.model
 def test_links_wire_tag_of_the_dateline_is_not_a_link() -> None:
     text = (
         "Acme Expands\n\n"
@@ -101,8 +102,9 @@ def test_links_wire_tag_of_the_dateline_is_not_a_link() -> None:
     )
     dateline = find_dateline(text)
     assert dateline is not None and dateline.wire_span is not None
+    assert [h.text for h in find_urls(text)] == ["Newsworthy.ai", "Acme.com"]
     assert [h.text for h in find_urls(text, (dateline.wire_span,))] == ["Acme.com"]
-    assert [h.text for h in without_wire_tag(text, find_urls(text))] == ["Acme.com"]
+    assert [u.url for u in extract(text).urls] == ["Acme.com"]  # the span pr_dateline found
 
 
 @pytest.mark.parametrize(

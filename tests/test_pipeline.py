@@ -270,7 +270,7 @@ def test_pipeline_extract_many_nothing_to_do_loads_no_model(
 def test_pipeline_component_failure_is_a_failure_result(monkeypatch: pytest.MonkeyPatch) -> None:
     from extractor.components import links
 
-    def boom(text: str) -> list[Any]:
+    def boom(*args: Any, **kwargs: Any) -> list[Any]:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(links, "find_urls", boom)
@@ -288,7 +288,7 @@ def test_pipeline_component_failure_logs_a_line_and_the_traceback_only_at_debug(
 ) -> None:
     from extractor.components import links
 
-    def boom(text: str) -> list[Any]:
+    def boom(*args: Any, **kwargs: Any) -> list[Any]:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(links, "find_urls", boom)

@@ -4,6 +4,7 @@ model labelled ORG, tickers, bills, common nouns (package-private; pure function
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span
 
@@ -225,13 +226,34 @@ def place_by_context(doc: Doc, ent: Span) -> bool:
     )
 
 
-def common_noun(doc: Doc, ent: Span, text: str) -> bool:
+def prose_words(text: str) -> set[str]:
+    """Every string written as a word of prose: after whitespace, and before whitespace,
+    ``,;:!?)`` or a full stop that ends the text or is followed by whitespace (so "ashcombe"
+    of "www.ashcombe.com" is not one). One pass over the text's whitespace-separated chunks.
+    """
+    words: set[str] = set()
+    for chunk in re.finditer(r"(?<=\s)\S+", text):
+        word = chunk.group()
+        if chunk.end() < len(text):  # followed by whitespace
+            words.add(word)
+        for end, char in enumerate(word):
+            if char in ",;:!?)" or (char == "." and end == len(word) - 1):
+                words.add(word[:end])
+    return words
+
+
+def common_noun(doc: Doc, ent: Span, prose: AbstractSet[str]) -> bool:
     """A one-word ORG that only starts a sentence ("Utilities have had ...") and is written in
-    lower case elsewhere in the document."""
+    lower case elsewhere in the document.
+
+    Args:
+        doc: The document.
+        ent: The ORG entity.
+        prose: The document's :func:`prose_words`.
+    """
     if len(ent) != 1 or not ent.text[1:].islower():
         return False
     opening = ent.start > 0 and doc[ent.start - 1].is_quote and doc[ent.start - 1].is_sent_start
     if not (ent[0].is_sent_start or opening):
         return False
-    word = re.escape(ent.text.lower())  # as a word of prose, not in "www.ashcombe.com"
-    return re.search(rf"(?<=\s){word}(?=[\s,;:!?)]|\.(?:\s|$))", text) is not None
+    return ent.text.lower() in prose

@@ -4,6 +4,7 @@ word ("Willamette Basin Monitoring Consortium", "Office of the Minister of X")."
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from extractor import resources
 from extractor.components._org_words import (
@@ -126,8 +127,11 @@ def is_head(word: str) -> bool:
     )
 
 
+_COMPANY_ENDINGS = COMPANY_HEADS | {"LLC", "Inc.", "Ltd.", "plc"}
+
+
 def _split_run(
-    words: list[re.Match[str]], breaks: set[int], offset: int
+    words: list[re.Match[str]], breaks: AbstractSet[int], offset: int
 ) -> list[list[re.Match[str]]]:
     """Cut a run after a sentence-final word or a possessive, before a person's name, a weekday
     or month, and at "and" between two names ("Consortium and the Office of ...")."""
@@ -138,7 +142,7 @@ def _split_run(
         if text.rstrip(".,;:") in _RUN_BREAKERS:
             pieces += [[word], []]
             continue
-        company = {text, following} & (COMPANY_HEADS | {"LLC", "Inc.", "Ltd.", "plc"})
+        company = {text, following} & _COMPANY_ENDINGS
         if pieces[-1] and offset + word.start() in breaks and not company:
             pieces.append([])  # not in "Pinecrest [Kitchens LLC]" the model took for a person
         if (
@@ -187,7 +191,7 @@ def find_pattern_organisations(
     found = [(m.group(), m.start()) for m in _ORDINAL_SESSION.finditer(text, start)]
     for match in _CAPS_RUN.finditer(text, start):
         all_words = list(re.finditer(r"\S+", match.group()))
-        for words in _split_run(all_words, set(breaks), match.start()):
+        for words in _split_run(all_words, breaks, match.start()):
             hit = _organisation_in_run(text, match.start(), words)
             if hit is not None:
                 found.append(hit)

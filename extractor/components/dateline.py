@@ -46,7 +46,7 @@ class DatelineComponent(FieldComponent):
             attrs.add_warning(doc, code, message)
         record = asdict(hit)
         del record["warnings"]
-        del record["wire_span"]
+        record["wire_span"] = list(hit.wire_span) if hit.wire_span else None
         doc._.set(attrs.DATELINE, record)
 
 

@@ -27,7 +27,6 @@ from spacy.tokens import Doc
 
 from extractor import attrs
 from extractor.components._base import FieldComponent
-from extractor.text.datelines import find_dateline
 
 _STOP = r"\s<>\"“”«»\[\]{}|^`—–"  # a dash is never part of an address as written
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
@@ -277,20 +276,6 @@ def find_emails(text: str) -> list[LinkHit]:
     return hits
 
 
-def without_wire_tag(text: str, hits: list[LinkHit]) -> list[LinkHit]:
-    """Drop bare domains inside the dateline's wire tag: "(Newsworthy.ai)" names the service
-    that carried the release, it is not one of the release's links."""
-    dateline = find_dateline(text)
-    if dateline is None or dateline.wire_span is None:
-        return hits
-    start, end = dateline.wire_span
-    return [h for h in hits if not (start <= h.start < end and _is_bare(h.text))]
-
-
-def _is_bare(url: str) -> bool:
-    return "://" not in url and not url.lower().startswith("www.")
-
-
 def _as_dicts(hits: list[LinkHit]) -> list[dict[str, object]]:
     return [{"text": h.text, "start": h.start, "end": h.end} for h in hits]
 
@@ -300,11 +285,18 @@ class LinksComponent(FieldComponent):
 
     def process(self, doc: Doc) -> None:
         text = attrs.text_of(doc)
-        urls = without_wire_tag(text, find_urls(text))
+        dateline = doc._.get(attrs.DATELINE)
+        wire = dateline["wire_span"] if dateline else None
+        urls = find_urls(text, skip=((wire[0], wire[1]),) if wire else ())
         doc._.set(attrs.LINKS, {"urls": _as_dicts(urls), "emails": _as_dicts(find_emails(text))})
 
 
-@Language.factory("pr_links", assigns=[f"doc._.{attrs.LINKS}"], default_config={})
+@Language.factory(
+    "pr_links",
+    assigns=[attrs.declared(attrs.LINKS)],
+    requires=[attrs.declared(attrs.DATELINE)],  # where the wire tag is
+    default_config={},
+)
 def make_links(nlp: Language, name: str) -> LinksComponent:
     """Build the links component."""
     return LinksComponent(name)

@@ -9,6 +9,7 @@ acronym definitions found Schwartz–Hearst style (``Long Form (ACR)`` and ``ACR
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -31,6 +32,7 @@ from extractor.components._org_filters import (
     names_a_person,
     not_a_name,
     place_by_context,
+    prose_words,
     ticker_symbols,
     title_modifier,
 )
@@ -145,18 +147,22 @@ def find_acronym_definitions(text: str) -> list[AcronymDefinition]:
 
 
 def _extend_long_form(
-    text: str, ents: tuple[Span, ...], definition: AcronymDefinition
+    text: str, org_ents: list[tuple[int, int]], definition: AcronymDefinition
 ) -> AcronymDefinition:
     """Widen a Schwartz–Hearst long form to the ORG entity or ``Department of`` that holds it.
 
     ``U.S. Department of Housing and Urban Development (HUD)``: the shortest matching run is
     "Housing and Urban Development"; the organisation is the whole entity.
+
+    Args:
+        text: The document text.
+        org_ents: ``(start, end)`` of the ORG entities, sorted (entities do not overlap).
+        definition: The definition found in the text.
     """
     start = definition.long_start
-    for ent in ents:
-        if ent.label_ == "ORG" and ent.start_char < start < ent.end_char:
-            start = ent.start_char
-            break
+    index = bisect_left(org_ents, (start,)) - 1  # the last entity starting before the long form
+    if index >= 0 and start < org_ents[index][1]:
+        start = org_ents[index][0]
     else:
         match = re.search(
             r"(?:\b[A-Z][\w.]*\s+){0,2}[A-Z]\w+\s+(?:of|for)\s+(?:the\s+)?$",
@@ -437,6 +443,11 @@ class _Context:
     patterns: list[tuple[str, int]]
 
     @cached_property
+    def prose_words(self) -> set[str]:
+        """The strings written as words of prose (:func:`prose_words`)."""
+        return prose_words(self.text)
+
+    @cached_property
     def _excluded_ranges(self) -> Ranges:
         return Ranges([*self.quoted_titles, *self.securities])
 
@@ -496,9 +507,10 @@ def _add_definitions(
 ) -> set[str]:
     """Register acronym definitions whose long form is an organisation; return the others."""
     rejected: set[str] = set()
-    tagged_orgs = Ranges((e.start_char, e.end_char) for e in ents if e.label_ == "ORG")
+    org_ents = sorted((e.start_char, e.end_char) for e in ents if e.label_ == "ORG")
+    tagged_orgs = Ranges(org_ents)
     for definition in definitions:
-        definition = _extend_long_form(text, ents, definition)
+        definition = _extend_long_form(text, org_ents, definition)
         long = clean_org_text(definition.long, definition.long_start)
         if long is None:  # "milk protein concentrate (MPC)": a term, not an organisation
             rejected.add(definition.acronym)
@@ -535,7 +547,9 @@ def _add_entities(
     for ent in ents:
         if ent.label_ != "ORG" or ent.start_char < body_start or inside_title(doc, ent):
             continue
-        if context.excluded(ent.start_char, ent.end_char) or common_noun(doc, ent, text):
+        if context.excluded(ent.start_char, ent.end_char):
+            continue
+        if common_noun(doc, ent, context.prose_words):
             continue
         if shouted_line(text, ent.start_char) and ent.text not in resources.known_org_acronyms():
             continue  # the model's entities in an all-caps headline line are noise

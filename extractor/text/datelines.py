@@ -26,7 +26,7 @@ in mixed case must be a known place (the gazetteer of :mod:`extractor.resources`
 known region. Known wires keep their canonical names (``data/wire_services.json`` and the
 ``extra_wires`` of the component's config); other tags are reported as written.
 
-Pure functions over text (no spaCy): ``pr_dateline`` writes the result to the Doc, and
+Pure functions over text (no spaCy): ``pr_dateline`` writes the result to the Doc, where
 ``pr_links`` reads where a wire tag is (a tag such as "(Newsworthy.ai)" names the service,
 it is not a link of the release).
 

@@ -19,9 +19,15 @@ class Ranges:
         self._ranges = sorted(ranges)
         self._starts = [start for start, _ in self._ranges]
         self._reach = list(accumulate((end for _, end in self._ranges), max))
+        self._by_end: dict[int, list[tuple[int, int]]] = {}
+        for found in self._ranges:
+            self._by_end.setdefault(found[1], []).append(found)
 
     def __len__(self) -> int:
         return len(self._ranges)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._ranges)
 
     def covers(self, position: int) -> bool:
         """Whether some range holds ``position`` (``start <= position < end``)."""
@@ -33,6 +39,14 @@ class Ranges:
         low = bisect_left(self._starts, begin)
         high = bisect_left(self._starts, end)
         return iter(self._ranges[low:high])
+
+    def within(self, begin: int, end: int) -> list[tuple[int, int]]:
+        """The ranges that lie inside ``[begin, end)``, in order."""
+        return [found for found in self.starting_in(begin, end) if found[1] <= end]
+
+    def ending_at(self, end: int) -> list[tuple[int, int]]:
+        """The ranges that end at ``end``, in order."""
+        return self._by_end.get(end, [])
 
 
 def overlaps(ranges: Ranges, start: int, end: int) -> bool:

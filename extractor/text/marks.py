@@ -8,6 +8,7 @@ the quotes component tells speech from titles with :func:`is_quoted_title` and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "«": "»", "„": "”", "‘": "’", '"': '"', "'": "'"}
@@ -125,11 +126,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     open_at: int | None = None
     open_mark = ""
 
+    cuts = breaks if breaks else newlines  # sorted offsets
+
     def first_break_after(position: int, limit: int) -> int | None:
-        for b in breaks if breaks else newlines:
-            if position < b < limit:
-                return b
-        return None
+        index = bisect_right(cuts, position)
+        return cuts[index] if index < len(cuts) and cuts[index] < limit else None
 
     def emit(start: int, end: int, close_at: int | None) -> None:
         inner = text[start:end]

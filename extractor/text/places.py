@@ -13,11 +13,13 @@ a US state (Georgia) the other places named in its sentence and in the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from extractor import resources
+from extractor.text.intervals import Ranges
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,32 @@ def _us_states_in(text: str) -> list[str]:
     ]
 
 
+class _MentionIndex:
+    """Country mentions in text order, for the questions asked once per mention (which are
+    in a sentence, how many are foreign) without a scan over every mention."""
+
+    def __init__(self, text: str, mentions: Sequence[CountryMention]) -> None:
+        self._text = text
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.foreign = sum(m.iso2 != "US" for m in self.mentions)
+
+    def within(self, begin: int, stop: int) -> list[CountryMention]:
+        """The mentions starting in ``[begin, stop)``."""
+        return self.mentions[bisect_left(self._starts, begin) : bisect_left(self._starts, stop)]
+
+    @cached_property
+    def states(self) -> list[str]:
+        """The US states named anywhere in the text."""
+        return _us_states_in(self._text)
+
+
 def _is_us_state_here(
     text: str,
     start: int,
     end: int,
     name: str,
-    mentions: Sequence[CountryMention],
+    index: _MentionIndex,
     home_country: str | None,
 ) -> bool:
     """For a country name that is also a US state ("Georgia"): does this text mean the state?
@@ -68,16 +90,14 @@ def _is_us_state_here(
         return True
     begin, stop = _sentence_around(text, start, end)
     sentence_states = [s for s in _us_states_in(text[begin:stop]) if s != name]
-    foreign = [
-        m for m in mentions if m.iso2 != "US" and begin <= m.start < stop and m.start != start
-    ]
+    foreign = [m for m in index.within(begin, stop) if m.iso2 != "US" and m.start != start]
     if sentence_states or foreign:
         return bool(sentence_states) and not foreign
     if home_country is not None:
         return home_country == "US"
-    document_states = [s for s in _us_states_in(text) if s != name]
-    document_foreign = [m for m in mentions if m.iso2 != "US" and m.start != start]
-    return bool(document_states) and not document_foreign
+    document_states = [s for s in index.states if s != name]
+    here = sum(m.iso2 != "US" for m in index.within(start, start + 1))
+    return bool(document_states) and index.foreign == here
 
 
 def accept_country(
@@ -152,6 +172,7 @@ def find_country_mentions(
     aliases = resources.country_aliases()
     starters = _first_words()
     words = list(_WORD.finditer(text))
+    excluded_ranges = Ranges(excluded)
     found_all: list[tuple[CountryMention, str]] = []
     index = 0
     while index < len(words):
@@ -169,17 +190,17 @@ def find_country_mentions(
         index += size
         name = text[start:end]
         key = resources.normalise_country_key(name)
-        if any(s <= start < e for s, e in excluded):
+        if excluded_ranges.covers(start):
             continue
         if not accept_country(text, name, start, end, key, entities):
             continue
         found_all.append((CountryMention(code, start, end), name))
-    mentions = [m for m, _ in found_all]
+    index = _MentionIndex(text, [m for m, _ in found_all])
     kept = [
         (m, name)
         for m, name in found_all
         if name not in resources.us_states()
-        or not _is_us_state_here(text, m.start, m.end, name, mentions, home_country)
+        or not _is_us_state_here(text, m.start, m.end, name, index, home_country)
     ]
     return _confirmed_sentence_starts(text, kept)
 
@@ -206,11 +227,12 @@ def _confirmed_sentence_starts(
         )
 
     confirmed = {m.iso2 for m, name in found if not doubtful(m, name)}
+    index = _MentionIndex(text, [m for m, _ in found])
     kept = []
     for mention, name in found:
         if doubtful(mention, name) and mention.iso2 not in confirmed:
             begin, stop = _sentence_around(text, mention.start, mention.end)
-            if not any(o.iso2 != mention.iso2 and begin <= o.start < stop for o, _ in found):
+            if not any(o.iso2 != mention.iso2 for o in index.within(begin, stop)):
                 continue
         kept.append(mention)
     return kept

@@ -54,9 +54,9 @@ def find_people(doc: Doc) -> list[PersonHit]:
     context = attrs.context(doc)
     orgs = org_spans(doc, text)
     affiliations = org_spans(doc, text, ents)  # the model's other ORGs can be affiliations
-    countries = [(m["start"], m["end"]) for m in context["country_mentions"]]
+    countries = Ranges((m["start"], m["end"]) for m in context["country_mentions"])
     entities = EntityIndex.of(doc, ents)
-    places = Ranges([(o.start, o.end) for o in orgs] + countries)
+    places = Ranges([*((o.start, o.end) for o in orgs), *countries])
     mentions = [
         m
         for span in candidate_spans(doc, text, ents, context)

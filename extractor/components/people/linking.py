@@ -4,6 +4,7 @@ it, coordinated names share a surname or a plural rank, contact blocks complete 
 from __future__ import annotations
 
 import re
+from bisect import insort
 
 from extractor import attrs, resources
 from extractor.components.people.names import (
@@ -21,6 +22,53 @@ _COORDINATED = re.compile(
 )  # "A (D-DE), B", "A, R-Ga., and B"
 
 
+class _People:
+    """The people found so far, in order, with their names indexed by word: linking looks a
+    short form up among the people before it once per mention, without a scan over them."""
+
+    def __init__(self) -> None:
+        self.items: list[PersonHit] = []
+        self._words: dict[tuple[int, str], list[int]] = {}  # (0 or -1, word) -> positions
+        self._single: dict[str, list[int]] = {}  # one-word name -> positions
+        self._position: dict[int, int] = {}  # id of a person -> position
+
+    def add(self, person: PersonHit) -> None:
+        self._position[id(person)] = len(self.items)
+        self.items.append(person)
+        self._index(len(self.items) - 1)
+
+    def rename(self, person: PersonHit, name: str) -> None:
+        at = self._position[id(person)]
+        if " " not in person.name:
+            self._single[person.name.lower()].remove(at)
+        person.name = name
+        self._index(at)
+
+    def _index(self, at: int) -> None:
+        name = self.items[at].name
+        if " " not in name:
+            insort(self._single.setdefault(name.lower(), []), at)
+            return
+        words = name.split()
+        for position in (-1, 0):
+            insort(self._words.setdefault((position, words[position].lower()), []), at)
+
+    def latest_with_word(self, position: int, word: str, gender: str | None) -> PersonHit | None:
+        """The latest person of two or more words whose word at ``position`` is ``word``."""
+        return self._latest(self._words.get((position, word), []), gender)
+
+    def latest_named(self, word: str, gender: str | None) -> PersonHit | None:
+        """The latest person named by the one word ``word``."""
+        return self._latest(self._single.get(word, []), gender)
+
+    def _latest(self, positions: list[int], gender: str | None) -> PersonHit | None:
+        for at in reversed(positions):
+            person = self.items[at]
+            if not (gender and person.gender and person.gender != gender):
+                return person
+        return None
+
+
 def link_mentions(mentions: list[Mention]) -> list[PersonHit]:
     """Group mentions into people: short forms join the full name introduced before them.
 
@@ -29,7 +77,7 @@ def link_mentions(mentions: list[Mention]) -> list[PersonHit]:
     honorific of known gender never joins a person of the other gender ("Ms. Keller" is not
     "Mr. Thomas Keller").
     """
-    people: list[PersonHit] = []
+    people = _People()
     by_name: dict[str, PersonHit] = {}
     for mention in mentions:
         gender = gender_of(mention.honorific)
@@ -37,22 +85,18 @@ def link_mentions(mentions: list[Mention]) -> list[PersonHit]:
         if person is not None and gender and person.gender and person.gender != gender:
             person = None
         if person is None and " " not in mention.name:
-            person = _surname_owner(people, mention.name.lower(), gender)
+            word = mention.name.lower()  # "Anna Keller" -> "Keller"; "Wang Lei" -> "Wang"
+            person = people.latest_with_word(-1, word, gender) or people.latest_with_word(
+                0, word, gender
+            )
         if person is None:
-            longer = [
-                p
-                for p in people
-                if " " not in p.name
-                and mention.name.split()[-1].lower() == p.name.lower()
-                and not (gender and p.gender and p.gender != gender)
-            ]
-            if longer:
-                person = longer[-1]
+            person = people.latest_named(mention.name.split()[-1].lower(), gender)
+            if person is not None:
                 by_name[mention.name.lower()] = person
-                person.name = mention.name
+                people.rename(person, mention.name)
         if person is None:
             person = PersonHit(name=mention.name)
-            people.append(person)
+            people.add(person)
             by_name[mention.name.lower()] = person
         person.mentions.append((mention.start, mention.end))
         person.honorific = person.honorific or mention.honorific
@@ -61,17 +105,7 @@ def link_mentions(mentions: list[Mention]) -> list[PersonHit]:
         if person.organization is None and mention.organization:
             person.organization, person.org_index = mention.organization, mention.org_index
         person.gender = person.gender or gender
-    return people
-
-
-def _surname_owner(people: list[PersonHit], word: str, gender: str | None) -> PersonHit | None:
-    """The latest person a bare surname belongs to, of the mention's gender when it has one."""
-    fits = [p for p in people if not (gender and p.gender and p.gender != gender)]
-    for position in (-1, 0):  # "Anna Keller" -> "Keller"; "Wang Lei" -> "Wang"
-        owners = [p for p in fits if " " in p.name and p.name.split()[position].lower() == word]
-        if owners:
-            return owners[-1]
-    return None
+    return people.items
 
 
 _GIVEN_AND = re.compile(

@@ -5,10 +5,11 @@ organisation (or country) each title belongs to."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Container
+from bisect import bisect_left, bisect_right
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
@@ -77,6 +78,17 @@ class OrgSpans(list[OrgSpan]):
     def _starts(self) -> list[int]:
         return [span.start for span in self]
 
+    @cached_property
+    def _reach(self) -> list[int]:
+        return list(accumulate((span.end for span in self), max))
+
+    def first_holding(self, position: int) -> OrgSpan | None:
+        """The first span in text order that holds ``position`` (``start <= position < end``)."""
+        index = bisect_right(self._reach, position)  # the first span ending after position
+        if index < len(self) and self[index].start <= position:
+            return self[index]
+        return None
+
     def within(self, start: int, end: int) -> list[OrgSpan]:
         """The spans that lie inside ``[start, end)``, in text order."""
         low = bisect_left(self._starts, start)
@@ -117,7 +129,7 @@ def split_title(
     start: int,
     end: int,
     orgs: list[OrgSpan],
-    countries: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    countries: Iterable[tuple[int, int]] = (),
 ) -> tuple[str | None, str | None, int | None]:
     """Split a title phrase into (title, affiliation as written, organisation index).
 
@@ -130,7 +142,11 @@ def split_title(
         for o in inside
         if not any(p is not o and p.start <= o.start and o.end <= p.end for p in inside)
     ]
-    inside_countries = [c for c in countries if start <= c[0] and c[1] <= end]
+    inside_countries = (
+        countries.within(start, end)
+        if isinstance(countries, Ranges)
+        else [c for c in countries if start <= c[0] and c[1] <= end]
+    )
     if inside and (not inside_countries or inside[0].start <= inside_countries[0][0]):
         target: tuple[int, int] = (inside[0].start, inside[0].end)
         index: int | None = inside[0].index
@@ -333,8 +349,14 @@ def _title_start(token: Token, org_starts: Container[int]) -> bool:
     )
 
 
+def _ending_at(countries: Iterable[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    if isinstance(countries, Ranges):
+        return countries.ending_at(end)
+    return [(s, e) for s, e in countries if e == end]
+
+
 def _possessor(
-    text: str, title_start: int, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+    text: str, title_start: int, orgs: list[OrgSpan], countries: Iterable[tuple[int, int]]
 ) -> tuple[str | None, int | None]:
     """Whose a fronted title is: ``Viet Nam's Deputy Minister``, ``Its president``."""
     head = text[max(0, title_start - 12) : title_start]
@@ -351,9 +373,8 @@ def _possessor(
     for org in orgs:
         if org.end == at:
             return text[org.start : org.end], org.index
-    for begin, end in countries:
-        if end == at:
-            return text[begin:end], None
+    for begin, end in _ending_at(countries, at):
+        return text[begin:end], None
     return None, None
 
 
@@ -460,7 +481,11 @@ class EntityIndex:
 def _org_index_at(orgs: list[OrgSpan], start: int | None) -> int | None:
     if start is None:
         return None
-    found = next((o.index for o in orgs if o.start <= start < o.end), None)
+    if isinstance(orgs, OrgSpans):
+        holding = orgs.first_holding(start)
+        found = holding.index if holding is not None else None
+    else:
+        found = next((o.index for o in orgs if o.start <= start < o.end), None)
     return None if found == UNLISTED else found
 
 
@@ -469,7 +494,7 @@ def mention_with_role(
     text: str,
     span: Span,
     orgs: list[OrgSpan],
-    countries: list[tuple[int, int]],
+    countries: Iterable[tuple[int, int]],
     entities: EntityIndex | None = None,
 ) -> Mention | None:
     """One mention of a person: the cleaned name, its honorific, and the title and affiliation
@@ -548,14 +573,14 @@ _TRAILING_LINK = re.compile(r"(?:,|\s(?:of|at|for|with|in))\s+(?:the\s+)?$")
 
 
 def _split_role(
-    text: str, reading: RoleReading, orgs: list[OrgSpan], countries: list[tuple[int, int]]
+    text: str, reading: RoleReading, orgs: list[OrgSpan], countries: Iterable[tuple[int, int]]
 ) -> tuple[str, str | None, int | None]:
     """A ROLE the model ran into its employer ("Vice Minister of MOIS"): an organisation or
     country that ends the ROLE after "of/at/for/with" or a comma is the affiliation."""
     start, end = reading.title_start, reading.title_start + len(reading.title)
     ending = orgs.by_end.get(end, []) if isinstance(orgs, OrgSpans) else orgs
     places: list[tuple[int, int, int | None]] = [(o.start, o.end, o.index) for o in ending]
-    places += [(s, e, None) for s, e in countries if e == end]
+    places += [(s, e, None) for s, e in _ending_at(countries, end)]
     for place_start, place_end, index in sorted(places, key=lambda p: (p[0], p[1])):
         if not (start < place_start and place_end == end):
             continue
@@ -587,7 +612,7 @@ def _merge_readings(
     reading: RoleReading,
     phrase: tuple[str | None, str | None, int | None],
     orgs: list[OrgSpan],
-    countries: list[tuple[int, int]],
+    countries: Iterable[tuple[int, int]],
 ) -> tuple[str | None, str | None, int | None]:
     """The title and affiliation from the model's ROLE, completed by the title phrase rules.
 
