@@ -4,7 +4,7 @@ it, coordinated names share a surname or a plural rank, contact blocks complete 
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_left, insort
 
 from extractor import attrs, resources
 from extractor.components.people.names import (
@@ -248,12 +248,23 @@ def fill_from_contacts(
     text: str, people: list[PersonHit], contacts: list[attrs.ContactValue]
 ) -> None:
     """A contact block's title and organisation complete its person's record."""
+    if not contacts:
+        return
+    by_name: dict[str, list[int]] = {}
+    for at, person in enumerate(people):
+        by_name.setdefault(person.name, []).append(at)
+    starts = sorted((s, at) for at, person in enumerate(people) for s, _ in person.mentions)
+    offsets = [s for s, _ in starts]
     for contact in contacts:
-        for person in people:
-            if person.name == contact["name"] or any(
-                contact["start"] <= s < contact["end"] and _on_short_line(text, s)
-                for s, _ in person.mentions
-            ):  # every name listed in the block ("Tom Eastwick / Sophie Adeyemi")
-                if person.name == contact["name"]:
-                    person.title = person.title or contact["title"]
-                person.organization = person.organization or contact["organization"]
+        listed = {  # every name listed in the block ("Tom Eastwick / Sophie Adeyemi")
+            at
+            for s, at in starts[
+                bisect_left(offsets, contact["start"]) : bisect_left(offsets, contact["end"])
+            ]
+            if _on_short_line(text, s)
+        }
+        for at in sorted(listed.union(by_name.get(contact["name"], []))):
+            person = people[at]
+            if person.name == contact["name"]:
+                person.title = person.title or contact["title"]
+            person.organization = person.organization or contact["organization"]
