@@ -4,6 +4,7 @@ jane@…, +1 555 0100"), parsed into name, title, organisation, e-mail and phone
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 
 from spacy.language import Language
@@ -44,13 +45,16 @@ def find_contacts(
         text: The document text.
         blocks: Where the blocks are (``doc._.pr_context["contact_blocks"]``).
         names: Person names with their start offsets (the model's PERSON entities and the
-            fields of a block shaped like a name), to recognise the contact's name.
+            fields of a block shaped like a name), to recognise the contact's name: the first
+            one written in a block.
 
     Returns:
         One entry per contact block.
     """
     contacts = []
     person_names = {name for name, _ in names}
+    names = sorted(names, key=lambda n: n[1])
+    offsets = [offset for _, offset in names]
     for found in blocks:
         block, end = text[found.body_start : found.end], found.end
         header_start, header_end = found.start, found.body_start
@@ -60,10 +64,9 @@ def find_contacts(
         phone = _PHONE.search(block)
         hit.email = email.group().rstrip(".") if email else None
         hit.phone = phone.group().strip() if phone else None
-        for name, offset in names:
-            if header_end <= offset < end:
-                hit.name = name
-                break
+        first = bisect_left(offsets, header_end)  # the first name written in the block
+        if first < len(names) and offsets[first] < end:
+            hit.name = names[first][0]
         for part in fields:
             if part in (hit.email, hit.phone) or (hit.name and hit.name in part):
                 continue
