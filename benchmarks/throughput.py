@@ -7,8 +7,8 @@ DESIGN.md); (b) ``ours``: :func:`extractor.extract_many`, i.e. the same model pl
 components plus record assembly; (c) ``fast``: ``extract_many(fast=True)``, no statistical
 model; (d) ``bare-lemma``: the bare model with its lemmatizer disabled, as ours runs it
 (``pr_verb_lemmas`` lemmatises only verbs), to show what our components cost beside the same
-model components. All load before timing and get a warm-up pass; then they run
-twice with the order alternated (bare, ours / ours, bare) and the best time of each counts.
+model components. All load before timing and get a warm-up pass; then they run ``--rounds``
+times (default 2) with the order alternated and the best time of each counts.
 Texts come from the Senate corpus, ``structured`` releases first.
 """
 
@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: auto)")
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size, both")
     parser.add_argument("--warm-up", type=int, default=10, help="texts in the warm-up pass")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="timed rounds, order alternated (default 2)"
+    )
     args = parser.parse_args(argv)
 
     import spacy
@@ -84,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     for run in systems.values():  # warm-up
         run(texts[: args.warm_up])
     best = dict.fromkeys(systems, float("inf"))
-    for order in (list(systems), list(reversed(systems))):
+    orders = (list(systems), list(reversed(systems)))
+    for order in (orders[r % 2] for r in range(args.rounds)):
         for system in order:
             seconds = timed(lambda system=system: systems[system](texts))
             best[system] = min(best[system], seconds)
@@ -94,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     rate = {system: len(texts) / seconds for system, seconds in best.items()}
     print(
         f"model {name}, {len(texts)} texts ({chars / len(texts):,.0f} chars on average), "
-        f"batch size {args.batch_size}, best of 2"
+        f"batch size {args.batch_size}, best of {args.rounds}"
     )
     for system in systems:
         print(f"{system:10}  {rate[system]:7.2f} docs/s  ({best[system]:.2f} s)")
