@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from extractor.text.phrases import find_phrases
+from extractor.text.phrases import find_phrases, trie_pattern
 
 _PIECES = ["Acme", "Acme Water", "O", "Brien", "Smith", "-", "'", "’", "&", "T", "AT", "(", "é"]
 _SEPARATORS = [" ", "", "\n", ", ", "-", "'", "’"]
@@ -71,3 +71,19 @@ def test_find_phrases_scales_to_many_phrases() -> None:
     found = find_phrases(text, names)
     assert [phrase for _, _, phrase in found] == names[::7]
     assert all(text[a:b] == phrase for a, b, phrase in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.sets(st.text(alphabet="ab. -", min_size=1, max_size=5), min_size=1, max_size=8),
+    text=st.text(alphabet="ab. -x", max_size=30),
+)
+@example(words={"say", "says", "said"}, text="she says so, he said")
+def test_trie_pattern_matches_what_the_longest_first_alternation_matches(
+    words: set[str], text: str
+) -> None:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    for suffix in ("", r"[ ]x"):  # alone, and where what follows decides between two words
+        expected = [m.span() for m in re.finditer(rf"(?:{alternation}){suffix}", text)]
+        found = [m.span() for m in re.finditer(rf"(?:{trie_pattern(words)}){suffix}", text)]
+        assert found == expected

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent
+from extractor.text.phrases import trie_pattern
 
 _WORD = r"[A-ZÀ-Þ][a-zß-ÿ’'\-]+"
 _INITIAL = r"[A-Z]\."
@@ -29,10 +30,8 @@ _CAPS_NAME = r"[A-Z][A-Z’'\-]+(?:[ \t]+[A-Z][A-Z’'\-]+){1,3}"
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    verbs = "|".join(sorted(resources.reporting_verb_forms(), key=len, reverse=True))
-    honorifics = "|".join(
-        re.escape(h) for h in sorted(resources.honorifics(), key=len, reverse=True)
-    )
+    verbs = trie_pattern(resources.reporting_verb_forms())
+    honorifics = trie_pattern(resources.honorifics())
     return (
         # said Jane Doe / said Senator Jane Doe
         re.compile(rf"\b(?:{verbs})[ \t]+(?:(?:{honorifics})[ \t]+)?(?P<name>{_NAME})"),

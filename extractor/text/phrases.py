@@ -15,13 +15,20 @@ from functools import lru_cache
 _WORD_RUN = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=8)
-def _patterns(not_before: str, not_after: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(where a phrase may start: a word or one other character not preceded by a word
-    character or ``not_before``; a character that may not follow a phrase)."""
+@lru_cache(maxsize=16)
+def _patterns(
+    not_before: str, not_after: str, starts: str
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(where a phrase may start, not preceded by a word character or ``not_before``; a
+    character that may not follow a phrase).
+
+    ``starts`` says what the phrases begin with, so that only those places are visited:
+    ``"upper"`` a capital A–Z (names: a word run starting with one), ``"word"`` any word
+    character (a word run), ``"any"`` (a word run or one other character)."""
     before = re.escape(not_before)
+    start = {"upper": r"[A-Z]\w*", "word": r"\w+", "any": r"\w+|[^\w]"}[starts]
     return (
-        re.compile(rf"(?<![\w{before}])(?:\w+|[^\w])", re.DOTALL),
+        re.compile(rf"(?<![\w{before}])(?:{start})", re.DOTALL),
         re.compile(rf"[\w{re.escape(not_after)}]"),
     )
 
@@ -53,7 +60,6 @@ def find_phrases(
     Returns:
         ``(start, end, phrase)`` of each occurrence, in text order.
     """
-    candidates, blocked_after = _patterns(not_before, not_after)
     by_key: dict[str, list[str]] = {}
     for phrase in sorted({p for p in phrases if p}, key=len, reverse=True):
         first = _WORD_RUN.match(phrase)
@@ -61,6 +67,13 @@ def find_phrases(
     found: list[tuple[int, int, str]] = []
     if not by_key:
         return found
+    if all("A" <= key[0] <= "Z" for key in by_key):
+        starts = "upper"
+    elif all(_WORD_RUN.match(key) for key in by_key):
+        starts = "word"
+    else:
+        starts = "any"
+    candidates, blocked_after = _patterns(not_before, not_after, starts)
     end = start
     for candidate in candidates.finditer(text, start):
         at = candidate.start()
@@ -73,3 +86,29 @@ def find_phrases(
                 end = stop
                 break
     return found
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression (source) matching any of ``words``, built as a trie.
+
+    It matches what ``"|".join(map(re.escape, sorted(words, key=len, reverse=True)))`` matches,
+    longest word first, but tries each character once instead of every word at every place:
+    of the words written at a place, one at most continues with the text's next character.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
