@@ -174,20 +174,23 @@ def find_country_mentions(
     words = list(_WORD.finditer(text))
     excluded_ranges = Ranges(excluded)
     found_all: list[tuple[CountryMention, str]] = []
-    index = 0
-    while index < len(words):
-        first = words[index].group().lower().replace("’", "'")
-        if not words[index].group()[:1].isupper() or not any(
-            form in starters for form in (first, first.rstrip(".-"), _POSSESSIVE.sub("", first))
+    free = 0  # the first word not inside a country name already found
+    for index, word in enumerate(words):
+        written = word.group()
+        if index < free or not written[:1].isupper():
+            continue
+        first = written.lower().replace("’", "'")
+        if not (
+            first in starters
+            or first.rstrip(".-") in starters
+            or _POSSESSIVE.sub("", first) in starters
         ):
-            index += 1
             continue
         found = _longest_form(text, words, index, aliases)
         if found is None:
-            index += 1
             continue
         start, end, size, code = found
-        index += size
+        free = index + size
         name = text[start:end]
         key = resources.normalise_country_key(name)
         if excluded_ranges.covers(start):
