@@ -4,6 +4,7 @@ model labelled ORG, tickers, bills, common nouns (package-private; pure function
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span
@@ -226,6 +227,9 @@ def place_by_context(doc: Doc, ent: Span) -> bool:
     )
 
 
+_PROSE_END = re.compile(r"[,;:!?)]|\.$")
+
+
 def prose_words(text: str) -> set[str]:
     """Every string written as a word of prose: after whitespace, and before whitespace,
     ``,;:!?)`` or a full stop that ends the text or is followed by whitespace (so "ashcombe"
@@ -236,24 +240,22 @@ def prose_words(text: str) -> set[str]:
         word = chunk.group()
         if chunk.end() < len(text):  # followed by whitespace
             words.add(word)
-        for end, char in enumerate(word):
-            if char in ",;:!?)" or (char == "." and end == len(word) - 1):
-                words.add(word[:end])
+        words.update(word[: mark.start()] for mark in _PROSE_END.finditer(word))
     return words
 
 
-def common_noun(doc: Doc, ent: Span, prose: AbstractSet[str]) -> bool:
+def common_noun(doc: Doc, ent: Span, prose: Callable[[], AbstractSet[str]]) -> bool:
     """A one-word ORG that only starts a sentence ("Utilities have had ...") and is written in
     lower case elsewhere in the document.
 
     Args:
         doc: The document.
         ent: The ORG entity.
-        prose: The document's :func:`prose_words`.
+        prose: Gives the document's :func:`prose_words` (asked only for such an entity).
     """
     if len(ent) != 1 or not ent.text[1:].islower():
         return False
     opening = ent.start > 0 and doc[ent.start - 1].is_quote and doc[ent.start - 1].is_sent_start
     if not (ent[0].is_sent_start or opening):
         return False
-    return ent.text.lower() in prose
+    return ent.text.lower() in prose()

@@ -549,7 +549,7 @@ def _add_entities(
             continue
         if context.excluded(ent.start_char, ent.end_char):
             continue
-        if common_noun(doc, ent, context.prose_words):
+        if common_noun(doc, ent, lambda: context.prose_words):
             continue
         if shouted_line(text, ent.start_char) and ent.text not in resources.known_org_acronyms():
             continue  # the model's entities in an all-caps headline line are noise
