@@ -40,9 +40,9 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `... | head`
-DEFAULT_REPORT_TITLE = "press-extract report"
+DEFAULT_REPORT_TITLE = "press-extract report"  # = report.builder.DEFAULT_TITLE, kept lazy
 
 
 def _err(message: str) -> None:
@@ -435,10 +435,11 @@ def extract(
 
         def on_line(line: BatchSuccess | BatchFailure) -> None:
             nonlocal unstored
-            if sink is not None and not _store_line(sink, line):
+            row = to_json_line(line) if sink is not None or kept is not None else ""
+            if sink is not None and not _store_line(sink, row, line.source):
                 unstored += 1
             if kept is not None:
-                kept.append(to_json_line(line))
+                kept.append(row)
             if bar is not None:
                 bar.advance(task)
 
@@ -553,15 +554,15 @@ def _open_sqlite(path: Path, commit_every: int = 200) -> SqliteSink:
         raise _usage(str(error)) from None
 
 
-def _store_line(sink: SqliteSink, line: BatchSuccess | BatchFailure) -> bool:
-    """The ``extract --sqlite`` hook: store the line exactly as it was written to the JSONL."""
-    from extractor.batch import to_json_line
+def _store_line(sink: SqliteSink, row: str, source: str | None) -> bool:
+    """The ``extract --sqlite`` hook: store the line exactly as it was written to the JSONL
+    (``row``, from :func:`extractor.batch.to_json_line`)."""
     from extractor.export import LineError
 
     try:
-        sink.add(json.loads(to_json_line(line)))
+        sink.add(json.loads(row))
     except LineError as error:
-        _err(f"error: {line.source}: not stored in {sink.path}: {error}")
+        _err(f"error: {source}: not stored in {sink.path}: {error}")
         return False
     return True
 

@@ -227,6 +227,7 @@ def _analyse_long(nlp: Language, config: Settings, text: str, ref: dt.date | Non
         doc = nlp.make_doc("")
         attrs.mark_failed(doc, "pipeline_error", f"{type(error).__name__}: {error}")
         return doc
+    doc._.set(attrs.TEXT, text)  # the joined Doc's text: spaCy would rebuild it
     doc._.set(attrs.REFERENCE_DATE, ref.isoformat() if ref else None)
     for name in ours:
         doc = nlp.get_pipe(name)(doc)

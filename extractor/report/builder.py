@@ -75,6 +75,10 @@ def _inline_script(name: str) -> tuple[Markup, Markup]:
     return Markup(source), Markup(f"'sha256-{digest}'")
 
 
+DEFAULT_TITLE = "press-extract report"
+"""The report's title when none is given (the command line's ``--title`` default too)."""
+
+
 def page_name(number: int, source: str | None) -> str:
     """A safe file name for a release page: line number plus the sanitised source name.
 
@@ -252,7 +256,7 @@ def release_page(
     text: PageText,
     *,
     nav: Nav | None = None,
-    report_title: str = "press-extract report",
+    report_title: str = DEFAULT_TITLE,
 ) -> str:
     """The HTML page of one release: highlighted text beside its structured record.
 
@@ -386,7 +390,7 @@ def write_report(
     entries: list[BatchEntry],
     folder: Path,
     *,
-    title: str = "press-extract report",
+    title: str = DEFAULT_TITLE,
     batch_name: str = "",
     text_for: Callable[[BatchEntry], PageText] = page_text,
 ) -> ReportResult:

@@ -62,9 +62,11 @@ def page_text(entry: BatchEntry) -> PageText:
         return PageText(
             entry.text, "line", "Text from the batch line (extracted with --include-text)."
         )
+    from extractor.readers import STDIN  # the readers load when a page needs them
+
     missing = "The batch line carries no text (extract was run without --include-text)"
-    if not entry.source or entry.source == "-":
-        what = "standard input" if entry.source == "-" else "no source"
+    if not entry.source or entry.source == STDIN:
+        what = "standard input" if entry.source == STDIN else "no source"
         return PageText(None, "", f"{missing}, and the input was {what}, which cannot be re-read.")
     from extractor.errors import ExtractorError
 
