@@ -108,7 +108,6 @@ class ContactsComponent(FieldComponent):
             return
         names = [(e.text, e.start_char) for e in doc.ents if e.label_ == "PERSON"]
         names += [(text[s:e], s) for block in blocks for s, e in name_fields(text, block)]
-        names.sort(key=lambda n: n[1])
         doc._.set(attrs.CONTACTS, [asdict(c) for c in find_contacts(text, blocks, names)])
 
 

@@ -149,6 +149,11 @@ _WORD_BEFORE = re.compile(r"(?P<word>[A-Z][\w’'&.\-]*)[ \t]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•*(\-–—]\s*|\n\s*)$")
 
 
+_NAME_HEADS = resources.org_words().org_words | {
+    w.lower() for w in resources.org_words().company_heads
+}  # the words that end an organisation's name, lower-cased
+
+
 def inside_a_name(text: str, start: int, end: int) -> bool:
     """Is the country name at ``start:end`` part of a longer proper name, which the model did
     not tag as an organisation? "Macao University of Tourism", "Singapore Land Authority"
@@ -156,12 +161,10 @@ def inside_a_name(text: str, start: int, end: int) -> bool:
     Singapore", "PwC LLP Singapore", "Gojek Singapore" (a capitalised word that does not start
     a sentence comes just before). "The Singapore government", "Japan Singapore" and
     "Government of Singapore" are not."""
-    words = resources.org_words()
     after = _NAME_WORDS_AFTER.match(text, end)
     if after is not None:
         following = re.findall(r"[A-Z][\w’'&.\-]*", after.group())
-        heads = words.org_words | {w.lower() for w in words.company_heads}
-        if any(w.lower().strip(".") in heads for w in following):
+        if any(w.lower().strip(".") in _NAME_HEADS for w in following):
             return True
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is None:

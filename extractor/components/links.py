@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from extractor import attrs
 from extractor.components._base import FieldComponent
+from extractor.text.intervals import Ranges, overlaps
 
 _STOP = r"\s<>\"“”«»\[\]{}|^`—–"  # a dash is never part of an address as written
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
@@ -200,10 +201,10 @@ def find_urls(text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[LinkHit
         if end is not None and end < len(host):  # glued text after the host stops it
             url = url[: len(url) - len(rest) + end]
         hits.append(LinkHit(url, match.start(), match.start() + len(url)))
-    taken = [(h.start, h.end) for h in hits]
+    taken = Ranges([*((h.start, h.end) for h in hits), *skip])
     for match in _BARE.finditer(text):
         start = match.start()
-        if any(start < e and s < match.end() for s, e in (*taken, *skip)):
+        if overlaps(taken, start, match.end()):
             continue  # part of an address found with its scheme or "www.", or a wire tag
         if text[match.end() : match.end() + 1] == "@":
             continue  # the local part of an e-mail address

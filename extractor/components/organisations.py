@@ -685,10 +685,9 @@ def _merge_short_forms(registry: _Registry) -> None:
     for short in sorted(registry.orgs, key=lambda o: len(o.name), reverse=True):
         if id(short) in merged:
             continue
-        candidates = {id(f): f for f in holders.get(short.name, [])}.values()
         fulls = [
             f
-            for f in candidates
+            for f in holders.get(short.name, [])  # each organisation once (appended so above)
             if f is not short and id(f) not in merged and _short_form_of(short.name, f)
         ]
         if len(fulls) != 1:

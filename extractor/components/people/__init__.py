@@ -32,6 +32,7 @@ from extractor.components.people.names import (
     PersonHit,
 )
 from extractor.components.people.roles import (
+    UNLISTED,
     EntityIndex,
     government_posts,
     mention_with_role,
@@ -52,11 +53,11 @@ def find_people(doc: Doc) -> list[PersonHit]:
     text = attrs.text_of(doc)
     ents = doc.ents  # so does doc.ents rebuild its spans
     context = attrs.context(doc)
-    orgs = org_spans(doc, text)
     affiliations = org_spans(doc, text, ents)  # the model's other ORGs can be affiliations
     countries = Ranges((m["start"], m["end"]) for m in context["country_mentions"])
     entities = EntityIndex.of(doc, ents)
-    places = Ranges([*((o.start, o.end) for o in orgs), *countries])
+    listed = ((o.start, o.end) for o in affiliations if o.index != UNLISTED)
+    places = Ranges([*listed, *countries])
     mentions = [
         m
         for span in candidate_spans(doc, text, ents, context)

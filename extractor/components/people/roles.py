@@ -71,10 +71,6 @@ class OrgSpans(list[OrgSpan]):
         return found
 
     @cached_property
-    def ranges(self) -> Ranges:
-        return Ranges((span.start, span.end) for span in self)
-
-    @cached_property
     def _starts(self) -> list[int]:
         return [span.start for span in self]
 
@@ -94,6 +90,18 @@ class OrgSpans(list[OrgSpan]):
         low = bisect_left(self._starts, start)
         high = bisect_left(self._starts, end)
         return [span for span in self[low:high] if span.end <= end]
+
+
+def _orgs_starting_at(orgs: list[OrgSpan], start: int) -> list[OrgSpan]:
+    if isinstance(orgs, OrgSpans):
+        return orgs.by_start.get(start, [])
+    return [o for o in orgs if o.start == start]
+
+
+def _orgs_ending_at(orgs: list[OrgSpan], end: int) -> list[OrgSpan]:
+    if isinstance(orgs, OrgSpans):
+        return orgs.by_end.get(end, [])
+    return [o for o in orgs if o.end == end]
 
 
 def _within(orgs: list[OrgSpan], start: int, end: int) -> list[OrgSpan]:
@@ -244,7 +252,7 @@ def _appositive(doc: Doc, end_token: int) -> tuple[int, int] | None:
                 depth == 0
                 and token.pos_ in ("VERB", "AUX")
                 and token.tag_ not in ("VBN", "VBG")
-                and token.lower_ not in ("heads", "leads", "chairs", "is", "serves")
+                and token.lower_ not in _WHO_VERBS
             )
         ):
             break
@@ -349,7 +357,7 @@ def _title_start(token: Token, org_starts: Container[int]) -> bool:
     )
 
 
-def _ending_at(countries: Iterable[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+def _countries_ending_at(countries: Iterable[tuple[int, int]], end: int) -> list[tuple[int, int]]:
     if isinstance(countries, Ranges):
         return countries.ending_at(end)
     return [(s, e) for s, e in countries if e == end]
@@ -370,10 +378,9 @@ def _possessor(
             return None, None
         latest = max(earlier, key=lambda o: o.start)
         return text[latest.start : latest.end], latest.index
-    for org in orgs:
-        if org.end == at:
-            return text[org.start : org.end], org.index
-    for begin, end in _ending_at(countries, at):
+    for org in _orgs_ending_at(orgs, at):
+        return text[org.start : org.end], org.index
+    for begin, end in _countries_ending_at(countries, at):
         return text[begin:end], None
     return None, None
 
@@ -445,9 +452,8 @@ def _org_after_preposition(
     position = doc[end_token + 1].idx
     if doc[end_token + 1].lower_ == "the" and end_token + 2 < len(doc):
         position = doc[end_token + 2].idx
-    for org in orgs:
-        if org.start == position:
-            return text[org.start : org.end], org.index
+    for org in _orgs_starting_at(orgs, position):
+        return text[org.start : org.end], org.index
     return None, None
 
 
@@ -578,9 +584,9 @@ def _split_role(
     """A ROLE the model ran into its employer ("Vice Minister of MOIS"): an organisation or
     country that ends the ROLE after "of/at/for/with" or a comma is the affiliation."""
     start, end = reading.title_start, reading.title_start + len(reading.title)
-    ending = orgs.by_end.get(end, []) if isinstance(orgs, OrgSpans) else orgs
+    ending = _orgs_ending_at(orgs, end)
     places: list[tuple[int, int, int | None]] = [(o.start, o.end, o.index) for o in ending]
-    places += [(s, e, None) for s, e in _ending_at(countries, end)]
+    places += [(s, e, None) for s, e in _countries_ending_at(countries, end)]
     for place_start, place_end, index in sorted(places, key=lambda p: (p[0], p[1])):
         if not (start < place_start and place_end == end):
             continue
@@ -644,7 +650,6 @@ def _merge_readings(
 
 _LINKS_AFTER_ROLE = frozenset({"of", "at", "for", "with", ",", "-", "–", "—", "in", "from", "("})
 _JOIN_ROLES = frozenset({"and", "&", ","})
-_BETWEEN_ROLE_AND_NAME = frozenset({",", "the", "(", ":"})
 _ROLE_MODIFIERS = frozenset({"former", "acting", "interim", "then", "outgoing", "incoming"})
 
 

@@ -59,14 +59,20 @@ class Attribution:
     how: str | None
 
 
-def cue_token(token: Token, extra: frozenset[str] = frozenset()) -> bool:
+def cue_token(
+    token: Token, extra: frozenset[str] = frozenset(), tagged: bool | None = None
+) -> bool:
     """A reporting verb ("said", "stressed"); without a tagger, by its word alone.
 
     Args:
         token: The token.
         extra: More verbs (the component's ``extra_reporting_verbs``), as lemmas and forms.
+        tagged: Whether the document has tags, when the caller knows (spaCy answers by
+            reading the document's tokens until one is tagged: every token when none is).
     """
-    if not token.doc.has_annotation("TAG"):
+    if tagged is None:
+        tagged = token.doc.has_annotation("TAG")
+    if not tagged:
         return token.lower_ in resources.reporting_verb_forms() or token.lower_ in extra
     lemma = token.lemma_.lower()
     return (
@@ -89,6 +95,8 @@ class Resolver:
         self.doc = doc
         self.text = text
         self.extra_verbs = extra_verbs
+        self.tagged = doc.has_annotation("TAG")  # asked once: spaCy reads the tokens to answer
+        self.has_deps = doc.has_annotation("DEP")
         self.people = doc._.get(attrs.PEOPLE)
         self.orgs = doc._.get(attrs.ORGANISATIONS)
         self.person_at: dict[int, int] = {}
@@ -105,6 +113,10 @@ class Resolver:
         for span in spans:
             self.quoted.update(range(span["start"], span["end"]))
         self.genders = {i: p.get("gender") for i, p in enumerate(self.people)}
+
+    def is_cue(self, token: Token) -> bool:
+        """:func:`cue_token` with this document's extra verbs and tagging."""
+        return cue_token(token, self.extra_verbs, self.tagged)
 
     def person(self, index: int, near: int | None = None) -> Attribution:
         """Person ``index`` as a speaker; ``near`` picks the mention that was read, so a bare
@@ -213,7 +225,7 @@ def speaker_from_cue(
     *,
     after: bool = False,
 ) -> Attribution | None:
-    found_subject = subject(cue) if cue.doc.has_annotation("DEP") else None
+    found_subject = subject(cue) if resolver.has_deps else None
     found = None
     if found_subject is not None:
         found = resolver.for_token(found_subject, previous)
@@ -289,11 +301,12 @@ class Sentences:
         return span if span is not None else self.doc[token.i : token.i + 1]
 
 
-def outermost_first(cues: list[Token]) -> list[Token]:
+def outermost_first(cues: list[Token], parsed: bool) -> list[Token]:
     """Cue verbs before a quote, nearest first, except that a cue governing the nearest one
-    comes before it: in ``X said Y called Z “…”`` the quote is reported by X."""
+    comes before it: in ``X said Y called Z “…”`` the quote is reported by X (``parsed``:
+    whether the document has a dependency parse)."""
     ordered = sorted(cues, key=lambda t: -t.i)
-    if not ordered or not ordered[0].doc.has_annotation("DEP"):
+    if not ordered or not parsed:
         return ordered
     positions = {c.i for c in cues}
     chain: list[Token] = []

@@ -34,7 +34,6 @@ from extractor.components.quotes.resolver import (
     Attribution,
     Resolver,
     Sentences,
-    cue_token,
     outermost_first,
     speaker_from_cue,
 )
@@ -158,7 +157,7 @@ def cue_after(q: QuoteContext) -> Attribution | None:
     """``“…,” X said`` / ``“…,” said X``: a reporting verb after the quote."""
     tokens = q.after
     for token in tokens:
-        if not cue_token(token, q.resolver.extra_verbs) or token.tag_ == "VBG":
+        if not q.resolver.is_cue(token) or token.tag_ == "VBG":
             continue
         named = q.resolver.first_person(q.close, token.idx)
         if named is not None:  # “…,” X, a top adviser, said
@@ -184,7 +183,7 @@ def cue_before(q: QuoteContext) -> Attribution | None:
     """``X said: “…”`` / ``He stressed that “…”``: a reporting verb before the quote in its
     sentence; the outermost verb first (``X said Y called Z “…”`` is X's)."""
     before = q.before
-    for token in outermost_first([t for t in before if cue_token(t, q.resolver.extra_verbs)]):
+    for token in outermost_first([t for t in before if q.resolver.is_cue(t)], q.resolver.has_deps):
         found = speaker_from_cue(token, q.resolver, q.previous, (before[0].idx, token.idx))
         if found is not None:
             return found
@@ -244,7 +243,9 @@ def _label_before(q: QuoteContext) -> tuple[int, str] | None:
     head = q.text[line_start:open_at]
     if head.strip():
         return line_start, head
-    stop = len(q.text[:line_start].rstrip())
+    stop = line_start  # back over the blank lines and spaces before the quote's line
+    while stop > 0 and q.text[stop - 1].isspace():
+        stop -= 1
     if stop <= 0:
         return None
     start = q.text.rfind("\n", 0, stop) + 1
@@ -289,7 +290,7 @@ def between_quotes(q: QuoteContext) -> Attribution | None:
     if span is None:
         return None
     for token in span:
-        if not cue_token(token, q.resolver.extra_verbs) or token.tag_ == "VBG":
+        if not q.resolver.is_cue(token) or token.tag_ == "VBG":
             continue
         window = (span.start_char, span.end_char)
         found = speaker_from_cue(token, q.resolver, q.previous, window, after=True)
