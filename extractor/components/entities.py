@@ -24,6 +24,7 @@ model found. Pure functions over token lists; the component is a thin adapter.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
@@ -194,6 +195,12 @@ def mend_roles(
     return mended
 
 
+@cache
+def _honorific_keys() -> frozenset[str]:
+    """The honorifics lower-cased without their full stop ("mr", "dr"), built once."""
+    return frozenset(h.lower().rstrip(".") for h in resources.honorifics())
+
+
 class EntitiesComponent(FieldComponent):
     """Rewrites ``doc.ents`` so that every mention of a name has the same reading."""
 
@@ -205,9 +212,8 @@ class EntitiesComponent(FieldComponent):
         words = [strings[int(orth)] for orth in table[:, 0]]
         spaces = [bool(space) for space in table[:, 1]]
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
-        honorifics = frozenset(h.lower().rstrip(".") for h in resources.honorifics())
         ents = mend_roles(words, mend_names(words, spaces, ents), resources.title_words())
-        fixed = consistent_entities(words, ents, honorifics)
+        fixed = consistent_entities(words, ents, _honorific_keys())
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)
 

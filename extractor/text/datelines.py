@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -370,16 +370,19 @@ def _split_places(places: str) -> tuple[list[str], list[str]]:
     return cities, regions
 
 
+def _written_form(table: Container[str], key: str) -> str | None:
+    """The form of a region word a table lists: as written, in capitals, without a full stop."""
+    return next((form for form in (key, key.upper(), key.rstrip(".")) if form in table), None)
+
+
 def region_country(region: str) -> str | None:
     """The country a dateline's region words name: a US state ("Ore.", "TX"), a Canadian
     province ("BC", "Ontario"), a country ("CHINA", "United States") or another country's
     first-level division ("England", "Bavaria" as "Bayern"), when only one country has it."""
     key = region.strip()
-    states = resources.us_states()
-    if key in states or key.upper() in states or key.rstrip(".") in states:
+    if _written_form(resources.us_states(), key) is not None:
         return "US"
-    provinces = resources.canadian_provinces()
-    if key in provinces or key.upper() in provinces or key.rstrip(".") in provinces:
+    if _written_form(resources.canadian_provinces(), key) is not None:
         return "CA"
     code = resources.country_aliases().get(resources.normalise_country_key(key.rstrip(".")))
     if code:
@@ -393,11 +396,9 @@ def region_countries_of(region: str) -> set[str]:
     California and Canada, "GA" Georgia and Gabon."""
     key = region.strip()
     codes: set[str] = set()
-    states = resources.us_states()
-    if key in states or key.upper() in states or key.rstrip(".") in states:
+    if _written_form(resources.us_states(), key) is not None:
         codes.add("US")
-    provinces = resources.canadian_provinces()
-    if key in provinces or key.upper() in provinces or key.rstrip(".") in provinces:
+    if _written_form(resources.canadian_provinces(), key) is not None:
         codes.add("CA")
     code = resources.country_aliases().get(resources.normalise_country_key(key.rstrip(".")))
     if code:
@@ -409,8 +410,8 @@ def region_countries_of(region: str) -> set[str]:
 
 def _state_of(region: str) -> str | None:
     states = resources.us_states()
-    key = region.strip()
-    return states.get(key) or states.get(key.upper()) or states.get(key.rstrip("."))
+    form = _written_form(states, region.strip())
+    return states[form] if form is not None else None
 
 
 def place_country(city: str | None, regions: Sequence[str]) -> str | None:

@@ -9,6 +9,7 @@ or children that were not set.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -292,8 +293,6 @@ class Sentences:
         """The sentence holding ``token``."""
         if self.parsed:
             return token.sent
-        from bisect import bisect_right
-
         index = bisect_right(self.starts, token.idx) - 1
         begin = self.starts[index]
         end = self.starts[index + 1] if index + 1 < len(self.starts) else self.text_length

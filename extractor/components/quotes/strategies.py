@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extractor import attrs, resources
 from extractor.components.quotes.resolver import (
@@ -116,15 +116,24 @@ class QuoteContext:
         return list(self.doc[span.start : min(cut, span.start + 30)])
 
     @cached_property
+    def opening(self) -> Span | None:
+        """The token of the opening mark."""
+        return self.doc.char_span(
+            self.span["open_at"], self.span["open_at"] + 1, alignment_mode="expand"
+        )
+
+    @cached_property
+    def sentence(self) -> Span | None:
+        """The sentence the opening mark is in."""
+        return self.sentences.of(self.opening[0]) if self.opening is not None else None
+
+    @cached_property
     def before(self) -> list[Token]:
         """Tokens of the quote's sentence before the opening mark (or of the previous
         sentence when that one ends in a colon and this one starts with the quote)."""
-        opening = self.doc.char_span(
-            self.span["open_at"], self.span["open_at"] + 1, alignment_mode="expand"
-        )
-        if opening is None:
+        opening, sentence = self.opening, self.sentence
+        if opening is None or sentence is None:
             return []
-        sentence = self.sentences.of(opening[0])
         tokens = [
             t
             for t in self.doc[sentence.start : opening.start]
@@ -192,10 +201,9 @@ def cue_before(q: QuoteContext) -> Attribution | None:
 
 def according_to(q: QuoteContext) -> Attribution | None:
     """``according to X`` in the quote's sentence."""
-    opening = q.doc.char_span(q.span["open_at"], q.span["open_at"] + 1, alignment_mode="expand")
-    if opening is None:
+    sentence = q.sentence
+    if sentence is None:
         return None
-    sentence = q.sentences.of(opening[0])
     sentence_text = q.text[sentence.start_char : sentence.end_char]
     according = _ACCORDING.search(sentence_text)
     if according is None:
