@@ -16,9 +16,10 @@ from _helpers import record_of, release, xfail
 from extractor.components.contacts import find_contacts
 from extractor.components.people.linking import link_mentions
 from extractor.components.people.names import Mention, clean_name
-from extractor.components.people.roles import OrgSpan, split_title
+from extractor.components.people.roles import OrgSpan, OrgSpans, split_title
 from extractor.models import Organization, Person, PressRelease
 from extractor.text.contacts import contact_blocks
+from extractor.text.intervals import Ranges
 
 ANY = object()
 """A field the case does not check."""
@@ -164,12 +165,12 @@ def test_people_clean_name_rejects_non_names(text: str, name: str | None) -> Non
 # ---------------------------------------------------------------------------
 
 
-def _spans(phrase: str, forms: list[str]) -> list[OrgSpan]:
+def _spans(phrase: str, forms: list[str]) -> OrgSpans:
     spans = []
     for index, form in enumerate(forms):
         start = phrase.index(form)
         spans.append(OrgSpan(start, start + len(form), index))
-    return sorted(spans)
+    return OrgSpans(sorted(spans))
 
 
 @pytest.mark.parametrize(
@@ -279,7 +280,7 @@ def test_people_split_title(
     countries: list[str],
     expected: tuple[str | None, str | None, int | None],
 ) -> None:
-    country_spans = [(phrase.index(c), phrase.index(c) + len(c)) for c in countries]
+    country_spans = Ranges((phrase.index(c), phrase.index(c) + len(c)) for c in countries)
     assert split_title(phrase, 0, len(phrase), _spans(phrase, orgs), country_spans) == expected
 
 

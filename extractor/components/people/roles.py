@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterable
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -51,6 +51,8 @@ class OrgSpan:
 UNLISTED = -1
 """``OrgSpan.index`` of an organisation the model tagged that is not in the record's list."""
 
+_NO_RANGES = Ranges(())
+
 
 class OrgSpans(list[OrgSpan]):
     """The organisation spans of a document (a list, in text order) with lookups by start
@@ -92,25 +94,7 @@ class OrgSpans(list[OrgSpan]):
         return [span for span in self[low:high] if span.end <= end]
 
 
-def _orgs_starting_at(orgs: list[OrgSpan], start: int) -> list[OrgSpan]:
-    if isinstance(orgs, OrgSpans):
-        return orgs.by_start.get(start, [])
-    return [o for o in orgs if o.start == start]
-
-
-def _orgs_ending_at(orgs: list[OrgSpan], end: int) -> list[OrgSpan]:
-    if isinstance(orgs, OrgSpans):
-        return orgs.by_end.get(end, [])
-    return [o for o in orgs if o.end == end]
-
-
-def _within(orgs: list[OrgSpan], start: int, end: int) -> list[OrgSpan]:
-    if isinstance(orgs, OrgSpans):
-        return orgs.within(start, end)
-    return [o for o in orgs if start <= o.start and o.end <= end]
-
-
-def org_spans(doc: Doc, text: str, ents: tuple[Span, ...] = ()) -> list[OrgSpan]:
+def org_spans(doc: Doc, text: str, ents: tuple[Span, ...] = ()) -> OrgSpans:
     """Every place an organisation is written: its mentions and each occurrence of its names,
     and the model's other ORG entities (index :data:`UNLISTED`), which can still be a
     person's affiliation as written."""
@@ -136,25 +120,21 @@ def split_title(
     text: str,
     start: int,
     end: int,
-    orgs: list[OrgSpan],
-    countries: Iterable[tuple[int, int]] = (),
+    orgs: OrgSpans,
+    countries: Ranges = _NO_RANGES,
 ) -> tuple[str | None, str | None, int | None]:
     """Split a title phrase into (title, affiliation as written, organisation index).
 
     The affiliation is the first organisation mention in the phrase, or else the first
     country; the title is what precedes it, without the linking preposition.
     """
-    inside = _within(orgs, start, end)
+    inside = orgs.within(start, end)
     inside = [
         o
         for o in inside
         if not any(p is not o and p.start <= o.start and o.end <= p.end for p in inside)
     ]
-    inside_countries = (
-        countries.within(start, end)
-        if isinstance(countries, Ranges)
-        else [c for c in countries if start <= c[0] and c[1] <= end]
-    )
+    inside_countries = countries.within(start, end)
     if inside and (not inside_countries or inside[0].start <= inside_countries[0][0]):
         target: tuple[int, int] = (inside[0].start, inside[0].end)
         index: int | None = inside[0].index
@@ -281,9 +261,7 @@ def _word_before(doc: Doc, start_token: int) -> tuple[str | None, int]:
     return word, first
 
 
-def _pre_title(
-    doc: Doc, start_token: int, orgs: list[OrgSpan]
-) -> tuple[str | None, int, int] | None:
+def _pre_title(doc: Doc, start_token: int, orgs: OrgSpans) -> tuple[str | None, int, int] | None:
     """Honorific and title phrase written before a name: ``UNDP Administrator [H.E.] Name``."""
     index = start_token - 1
     honorific = None
@@ -327,8 +305,7 @@ def _pre_title(
         if text != token.text:
             break
     begin = index + 1
-    org_starts = orgs.by_start if isinstance(orgs, OrgSpans) else {o.start for o in orgs}
-    while begin <= end and not _title_start(doc[begin], org_starts):
+    while begin <= end and not _title_start(doc[begin], orgs.by_start):
         begin += 1
     if begin > end:
         return (honorific, -1, -1) if honorific else None
@@ -357,14 +334,8 @@ def _title_start(token: Token, org_starts: Container[int]) -> bool:
     )
 
 
-def _countries_ending_at(countries: Iterable[tuple[int, int]], end: int) -> list[tuple[int, int]]:
-    if isinstance(countries, Ranges):
-        return countries.ending_at(end)
-    return [(s, e) for s, e in countries if e == end]
-
-
 def _possessor(
-    text: str, title_start: int, orgs: list[OrgSpan], countries: Iterable[tuple[int, int]]
+    text: str, title_start: int, orgs: OrgSpans, countries: Ranges
 ) -> tuple[str | None, int | None]:
     """Whose a fronted title is: ``Viet Nam's Deputy Minister``, ``Its president``."""
     head = text[max(0, title_start - 12) : title_start]
@@ -378,9 +349,9 @@ def _possessor(
             return None, None
         latest = max(earlier, key=lambda o: o.start)
         return text[latest.start : latest.end], latest.index
-    for org in _orgs_ending_at(orgs, at):
+    for org in orgs.by_end.get(at, ()):
         return text[org.start : org.end], org.index
-    for begin, end in _countries_ending_at(countries, at):
+    for begin, end in countries.ending_at(at):
         return text[begin:end], None
     return None, None
 
@@ -392,7 +363,7 @@ _DESCRIPTIONS = _COMPANY_DESCRIPTIONS | _ORG_HEADS | {"union", "agency", "govern
 
 
 def _described_org(
-    noun: str, before: int, text: str, orgs: list[OrgSpan]
+    noun: str, before: int, text: str, orgs: OrgSpans
 ) -> tuple[str | None, int | None]:
     """The organisation a definite description names: "the alliance" -> the last organisation
     before it with "Alliance" in its name; "the company" -> the most mentioned one."""
@@ -444,7 +415,7 @@ def _is_bare_rank(title: str | None, rank: str | None) -> bool:
 
 
 def _org_after_preposition(
-    doc: Doc, text: str, end_token: int, orgs: list[OrgSpan]
+    doc: Doc, text: str, end_token: int, orgs: OrgSpans
 ) -> tuple[str | None, int | None]:
     """``Name at the Tatnall School`` / ``Name of ACME``: the organisation right after."""
     if end_token + 1 >= len(doc) or doc[end_token].lower_ not in ("at", "of", "from", "in"):
@@ -452,7 +423,7 @@ def _org_after_preposition(
     position = doc[end_token + 1].idx
     if doc[end_token + 1].lower_ == "the" and end_token + 2 < len(doc):
         position = doc[end_token + 2].idx
-    for org in _orgs_starting_at(orgs, position):
+    for org in orgs.by_start.get(position, ()):
         return text[org.start : org.end], org.index
     return None, None
 
@@ -484,23 +455,19 @@ class EntityIndex:
         return cls({e.start: e for e in ents}, {e.end: e for e in ents}, has_roles)
 
 
-def _org_index_at(orgs: list[OrgSpan], start: int | None) -> int | None:
+def _org_index_at(orgs: OrgSpans, start: int | None) -> int | None:
     if start is None:
         return None
-    if isinstance(orgs, OrgSpans):
-        holding = orgs.first_holding(start)
-        found = holding.index if holding is not None else None
-    else:
-        found = next((o.index for o in orgs if o.start <= start < o.end), None)
-    return None if found == UNLISTED else found
+    holding = orgs.first_holding(start)
+    return holding.index if holding is not None and holding.index != UNLISTED else None
 
 
 def mention_with_role(
     doc: Doc,
     text: str,
     span: Span,
-    orgs: list[OrgSpan],
-    countries: Iterable[tuple[int, int]],
+    orgs: OrgSpans,
+    countries: Ranges,
     entities: EntityIndex | None = None,
 ) -> Mention | None:
     """One mention of a person: the cleaned name, its honorific, and the title and affiliation
@@ -579,14 +546,14 @@ _TRAILING_LINK = re.compile(r"(?:,|\s(?:of|at|for|with|in))\s+(?:the\s+)?$")
 
 
 def _split_role(
-    text: str, reading: RoleReading, orgs: list[OrgSpan], countries: Iterable[tuple[int, int]]
+    text: str, reading: RoleReading, orgs: OrgSpans, countries: Ranges
 ) -> tuple[str, str | None, int | None]:
     """A ROLE the model ran into its employer ("Vice Minister of MOIS"): an organisation or
     country that ends the ROLE after "of/at/for/with" or a comma is the affiliation."""
     start, end = reading.title_start, reading.title_start + len(reading.title)
-    ending = _orgs_ending_at(orgs, end)
+    ending = orgs.by_end.get(end, ())
     places: list[tuple[int, int, int | None]] = [(o.start, o.end, o.index) for o in ending]
-    places += [(s, e, None) for s, e in _countries_ending_at(countries, end)]
+    places += [(s, e, None) for s, e in countries.ending_at(end)]
     for place_start, place_end, index in sorted(places, key=lambda p: (p[0], p[1])):
         if not (start < place_start and place_end == end):
             continue
@@ -617,8 +584,8 @@ def _merge_readings(
     text: str,
     reading: RoleReading,
     phrase: tuple[str | None, str | None, int | None],
-    orgs: list[OrgSpan],
-    countries: Iterable[tuple[int, int]],
+    orgs: OrgSpans,
+    countries: Ranges,
 ) -> tuple[str | None, str | None, int | None]:
     """The title and affiliation from the model's ROLE, completed by the title phrase rules.
 
