@@ -4,9 +4,9 @@
 
 For each size k, k different Senate releases are joined into one document (blank lines between);
 the pretrained model runs once on it (not timed), then each pr_* component (the toolkit's, and
-pr_verb_lemmas in the lemmatizer's place) is timed on that parsed document. Prints microseconds
-per character per component and in total, and the growth of the total from the smallest to the
-largest size: a linear component keeps its cost per character flat.
+the stand-ins for the lemmatizer and the attribute ruler) is timed on that parsed document.
+Prints microseconds per character per component and in total, and the growth of the total from
+the smallest to the largest size: a linear component keeps its cost per character flat.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 import extractor.components  # noqa: F401  (registers the pr_* factories)
 from extractor import attrs
+from extractor.components.token_attributes import ATTRIBUTE_RULER, ruler_table
 from extractor.components.verb_lemmas import LEMMATIZER
 from extractor.errors import ConfigError, ModelNotFoundError
 from extractor.settings import DEFAULT_MODELS, Settings
@@ -79,6 +80,30 @@ def load_base(name: str, *, use_shipped_ner: bool) -> Language:
     return nlp
 
 
+def load_model(model: str | None) -> Language:
+    """The statistical pipeline as the toolkit runs it, without the toolkit's field components.
+
+    ``model`` (``None``: the default, with the shipped entity model) is loaded, and two of its
+    rule components get stand-ins that give the toolkit what it reads for less: the attribute
+    ruler's rules are applied by table lookup (``pr_token_attributes``, the same assignments;
+    kept as it is when its patterns cannot be decided that way) and the lemmatizer runs on
+    verbs only (``pr_verb_lemmas``).
+
+    Raises:
+        ModelNotFoundError: when the model is not installed.
+    """
+    name = resolve_model_name(model)
+    logger.info("loading spaCy pipeline %s", name)
+    nlp = load_base(name, use_shipped_ner=model is None)
+    if ruler_table(nlp) is not None:
+        nlp.disable_pipe(ATTRIBUTE_RULER)
+        nlp.add_pipe("pr_token_attributes", after=ATTRIBUTE_RULER)
+    if LEMMATIZER in nlp.pipe_names:
+        nlp.disable_pipe(LEMMATIZER)
+        nlp.add_pipe("pr_verb_lemmas", after=LEMMATIZER)
+    return nlp
+
+
 def build_nlp(settings: Settings | None = None) -> Language:
     """Load the pretrained pipeline and add the toolkit's components in order.
 
@@ -101,12 +126,7 @@ def build_nlp(settings: Settings | None = None) -> Language:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("pr_rule_names")
     else:
-        name = resolve_model_name(settings.model)
-        logger.info("loading spaCy pipeline %s", name)
-        nlp = load_base(name, use_shipped_ner=settings.model is None)
-        if LEMMATIZER in nlp.pipe_names:  # only verbs' lemmas are read: lemmatise those alone
-            nlp.disable_pipe(LEMMATIZER)
-            nlp.add_pipe("pr_verb_lemmas", after=LEMMATIZER)
+        nlp = load_model(settings.model)
     for component in settings.components:
         try:
             nlp.add_pipe(component, config=settings.component_config.get(component, {}))

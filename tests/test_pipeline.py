@@ -31,7 +31,7 @@ YEARLESS = (
 @pytest.mark.model
 def test_pipeline_analyze_pipes_has_no_problems(nlp: Language) -> None:
     problems = nlp.analyze_pipes()["problems"]
-    for name in (*COMPONENTS, "pr_verb_lemmas"):
+    for name in (*COMPONENTS, "pr_verb_lemmas", "pr_token_attributes"):
         assert problems[name] == [], f"{name}: {problems[name]}"
 
 

@@ -12,5 +12,6 @@ from extractor.components import (  # noqa: F401
     quotes,
     rule_names,
     title,
+    token_attributes,
     verb_lemmas,
 )
