@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ratio = rate["ours"] / rate["bare"]
     print(
         f"ours/bare  {ratio:.3f}  (ours takes {1 / ratio:.2f}x the bare model's time, "
-        f"+{(1 / ratio - 1) * 100:.0f}%)"
+        f"{(1 / ratio - 1) * 100:+.0f}%)"
     )
     print(
         f"model/bare  {rate['model'] / rate['bare']:.3f}  (what the stand-ins for the attribute "
