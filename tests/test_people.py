@@ -266,6 +266,20 @@ def _spans(phrase: str, forms: list[str]) -> OrgSpans:
             id="minister-for",
         ),
         pytest.param(
+            "Director of Mecflou Pte Ltd.  At",
+            ["Mecflou Pte Ltd."],
+            [],
+            ("Director", "Mecflou Pte Ltd.", 0),
+            id="next-sentence-preposition-in-capitals",
+        ),
+        pytest.param(
+            "Acme chief executive",
+            ["Acme"],
+            [],
+            ("chief executive", "Acme", 0),
+            id="title-after-org",
+        ),
+        pytest.param(
             "who heads the Northern Rivers Council",
             ["Northern Rivers Council"],
             [],

@@ -191,8 +191,106 @@ def mend_roles(
         inside = words[start:end]
         if inside.count("(") > inside.count(")") and end < len(words) and words[end] == ")":
             end += 1
+        while end - start > 1 and (
+            words[end - 1].lower() in _FUNCTION_WORDS or words[end - 1] in _TRAILING_MARKS
+        ):
+            end -= 1  # "Director At" in a title-case line: the title ends before "At"
         mended.append(Ent(start, end, "ROLE"))
     return mended
+
+
+_TRAILING_MARKS = frozenset({",", ";", ":", "-", "–", "—", "/"})
+"""Punctuation a title cannot end with."""
+_COORDINATORS = frozenset({",", "and"})
+
+
+def _acronym(part: tuple[str, ...], org_words: frozenset[str]) -> bool:
+    """One word in capitals that is not a legal form: "IMF", not "LLC"."""
+    word = part[0] if len(part) == 1 else ""
+    return len(word) >= 2 and word.isalpha() and word.isupper() and word.lower() not in org_words
+
+
+def _complete_name(
+    part: tuple[str, ...], orgs: set[tuple[str, ...]], org_words: frozenset[str]
+) -> bool:
+    """Whether ``part``, before a comma, is a whole organisation name: one the document tags
+    as an organisation elsewhere, one ending in an organisation word or legal form ("Salisbury
+    School", "Acme Inc."), or an acronym."""
+    if part in orgs or _acronym(part, org_words):
+        return True
+    return len(part) >= 2 and part[-1].lower() in org_words and part[0][:1].isupper()
+
+
+def _reads_as_name(
+    part: tuple[str, ...], orgs: set[tuple[str, ...]], org_words: frozenset[str]
+) -> bool:
+    """Whether ``part``, the last of a list, reads as a name: a complete one, or two or more
+    words beginning with a capital."""
+    return _complete_name(part, orgs, org_words) or (len(part) >= 2 and part[0][:1].isupper())
+
+
+def _is_list(
+    names: list[tuple[str, ...]], comma: bool, orgs: set[tuple[str, ...]], org_words: frozenset[str]
+) -> bool:
+    """Whether the parts of a span cut at its coordinators are several names.
+
+    With a comma between them, every part but the last must be a complete name
+    (:func:`_complete_name`). With "and" alone the words before it often share the last
+    part's head ("Securities and Exchange Commission", "Senate Post Office and Civil Service
+    Committee"), so only a name tagged elsewhere in the document or an acronym counts there,
+    or a last part that is an acronym ("World Bank and IMF": no name ends in "and IMF").
+    """
+    if len(names) < 2 or not _reads_as_name(names[-1], orgs, org_words):
+        return False
+    if comma:
+        return all(_complete_name(name, orgs, org_words) for name in names[:-1])
+    return _acronym(names[-1], org_words) or all(
+        name in orgs or _acronym(name, org_words) for name in names[:-1]
+    )
+
+
+def split_coordinated(words: list[str], ents: list[Ent], org_words: frozenset[str]) -> list[Ent]:
+    """An ORG span that lists several organisations ("World Bank and IMF", "Alchemy Pay, and
+    Legend Trading", "Publix, Stop & Shop") becomes one ORG per name.
+
+    Split only where the parts are several names (:func:`_is_list`) and no lower-case word
+    other than "and" is inside, so that a coordination within one name stays whole:
+    "Securities and Exchange Commission", "Senate Post Office and Civil Service Committee" (the
+    head is shared), "Department of Housing and Urban Development" (a preposition), "Procter
+    and Gamble", "Bit Digital, Inc." (a legal form).
+    """
+    orgs = {tuple(words[e.start : e.end]) for e in ents if e.label == "ORG"}
+    result: list[Ent] = []
+    for ent in ents:
+        inside = words[ent.start : ent.end]
+        if ent.label != "ORG" or not any(w in _COORDINATORS for w in inside[1:-1]):
+            result.append(ent)
+            continue
+        if any(w.islower() and w != "and" for w in inside):
+            result.append(ent)
+            continue
+        parts: list[tuple[int, int]] = []
+        start = ent.start
+        for i in range(ent.start, ent.end):
+            if words[i] in _COORDINATORS:
+                if i > start:
+                    parts.append((start, i))
+                start = i + 1
+        if start < ent.end:
+            parts.append((start, ent.end))
+        others = orgs - {tuple(inside)}
+        names = [tuple(words[a:b]) for a, b in parts]
+        if _is_list(names, "," in inside, others, org_words):
+            result.extend(Ent(a, b, "ORG") for a, b in parts)
+        else:
+            result.append(ent)
+    return result
+
+
+@cache
+def _org_word_keys() -> frozenset[str]:
+    """Organisation head words and legal forms, lower-cased ("authority", "inc.", "llc")."""
+    return frozenset(word.lower() for word in resources.org_words().org_words)
 
 
 @cache
@@ -213,6 +311,7 @@ class EntitiesComponent(FieldComponent):
         spaces = [bool(space) for space in table[:, 1]]
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
         ents = mend_roles(words, mend_names(words, spaces, ents), resources.title_words())
+        ents = split_coordinated(words, ents, _org_word_keys())
         fixed = consistent_entities(words, ents, _honorific_keys())
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)

@@ -147,11 +147,16 @@ def split_title(
     after = text[target[1] : end]
     before = re.sub(r"(?:\s*\b(?:of|at|for|with|from|in|to)\b)?(?:\s+the)?\s*$", "", before)
     after = re.sub(r"^\s*\([^)]*\)", "", after).strip()
-    if after and not re.match(r"(?:of|at|for|in|on|to|and|,)\b", after):
+    if after and not _CONTINUATION.match(after):
         title = _tidy_title(f"{before} {after}")
     else:
         title = _tidy_title(before)
     return title, affiliation, index
+
+
+_CONTINUATION = re.compile(r"(?:of|at|for|in|on|to|and|,)\b", re.I)
+"""What follows an affiliation without belonging to the title: a preposition or conjunction in
+any case ("At that time" after a sentence the model did not end), or a comma."""
 
 
 _AFFILIATION = re.compile(

@@ -1,0 +1,117 @@
+"""pr_entities' mends of the model's spans (pure functions over token lists)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.components.entities import Ent, _org_word_keys, mend_roles, split_coordinated
+
+
+def _org_spans(sentence: str, names: list[str]) -> tuple[list[str], list[Ent]]:
+    """The sentence's words (split on spaces) and an ORG for each name, where it occurs."""
+    words = sentence.split(" ")
+    ents = []
+    for name in names:
+        size = len(name.split(" "))
+        start = next(i for i in range(len(words)) if words[i : i + size] == name.split(" "))
+        ents.append(Ent(start, start + size, "ORG"))
+    return words, ents
+
+
+def _names(words: list[str], ents: list[Ent]) -> list[str]:
+    return [" ".join(words[e.start : e.end]) for e in ents if e.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "expected"),
+    [
+        pytest.param(
+            "relief from the World Bank and IMF was cut",
+            ["World Bank and IMF"],
+            ["World Bank", "IMF"],
+            id="bank-and-acronym",
+        ),
+        pytest.param(
+            "shares in Harbor Analytics Inc. , Rhine Metals Ltd. and Acme Holdings rose",
+            ["Harbor Analytics Inc. , Rhine Metals Ltd. and Acme Holdings"],
+            ["Harbor Analytics Inc.", "Rhine Metals Ltd.", "Acme Holdings"],
+            id="three-companies",
+        ),
+        pytest.param(
+            "Alchemy Pay said so . Partners include Alchemy Pay , and Legend Trading now",
+            ["Alchemy Pay", "Alchemy Pay , and Legend Trading"],
+            ["Alchemy Pay", "Alchemy Pay", "Legend Trading"],
+            id="name-known-elsewhere",
+        ),
+        # Coordinations inside one name stay whole.
+        pytest.param(
+            "filed with the U.S. Securities and Exchange Commission today",
+            ["U.S. Securities and Exchange Commission"],
+            ["U.S. Securities and Exchange Commission"],
+            id="shared-head",
+        ),
+        pytest.param(
+            "a member of the Senate Post Office and Civil Service Committee since",
+            ["Senate Post Office and Civil Service Committee"],
+            ["Senate Post Office and Civil Service Committee"],
+            id="shared-head-after-an-organisation-word",
+        ),
+        pytest.param(
+            "pupils of Salisbury School , Berkshire School played",
+            ["Salisbury School , Berkshire School"],
+            ["Salisbury School", "Berkshire School"],
+            id="comma-list",
+        ),
+        pytest.param(
+            "the Department of Housing and Urban Development said",
+            ["Department of Housing and Urban Development"],
+            ["Department of Housing and Urban Development"],
+            id="preposition-inside",
+        ),
+        pytest.param(
+            "Procter and Gamble said",
+            ["Procter and Gamble"],
+            ["Procter and Gamble"],
+            id="single-words",
+        ),
+        pytest.param(
+            "Bit Digital , Inc. said",
+            ["Bit Digital , Inc."],
+            ["Bit Digital , Inc."],
+            id="legal-form-after-comma",
+        ),
+        pytest.param(
+            "Acme , LLC said",
+            ["Acme , LLC"],
+            ["Acme , LLC"],
+            id="legal-form-in-capitals",
+        ),
+    ],
+)
+def test_split_coordinated(sentence: str, tagged: list[str], expected: list[str]) -> None:
+    words, ents = _org_spans(sentence, tagged)
+    assert _names(words, split_coordinated(words, ents, _org_word_keys())) == expected
+
+
+def test_split_coordinated_leaves_other_labels() -> None:
+    words = ["Smith", "and", "Jones", ",", "Bank", "of", "Oz", "and", "IMF"]
+    ents = [Ent(0, 3, "PERSON"), Ent(4, 9, "ORG")]
+    result = split_coordinated(words, ents, _org_word_keys())
+    assert result[0] == Ent(0, 3, "PERSON")
+    assert _names(words, result) == ["Bank of Oz and IMF"]  # "of": one name
+
+
+@pytest.mark.parametrize(
+    ("words", "role", "expected"),
+    [
+        (["Former", "Director", "At", "the", "Bureau"], (0, 3), (0, 2)),
+        (["Chief", "Executive", ",", "Acme"], (0, 3), (0, 2)),
+        (["Head", "of", "Research"], (0, 3), (0, 3)),
+        (["Of"], (0, 1), (0, 1)),  # a one-word span is left alone
+    ],
+)
+def test_roles_do_not_end_with_a_function_word(
+    words: list[str], role: tuple[int, int], expected: tuple[int, int]
+) -> None:
+    (mended,) = mend_roles(words, [Ent(*role, "ROLE")])
+    assert (mended.start, mended.end) == expected
