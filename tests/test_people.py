@@ -1591,3 +1591,52 @@ def test_people_contact_blocks_keep_apart() -> None:
     assert [c.name for c in record.contacts] == ["Jane Roe", "John Doe"]
     assert {p.name for p in record.people} == {"Jane Roe", "John Doe"}
     assert person(record, "John Doe").title is None
+
+
+# ---------------------------------------------------------------------------
+# "Name (Title, Organisation)" as board and panel lists write it (model)
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("body", "name", "title", "affiliation"),
+    [
+        pytest.param(
+            "The new board: Ms Ruth Tanaka (Chief Executive Officer and Co-Founder, The Quiet "
+            "Workshop) and Mr Omar Haddad (Deputy Secretary (Policy), Ministry of Transport).",
+            "Ruth Tanaka",
+            "Chief Executive Officer and Co-Founder",
+            "The Quiet Workshop",
+            id="employer-the-model-did-not-tag",
+        ),
+        pytest.param(
+            "The new board: Ms Ruth Tanaka (Chief Executive Officer and Co-Founder, The Quiet "
+            "Workshop) and Mr Omar Haddad (Deputy Secretary (Policy), Ministry of Transport).",
+            "Omar Haddad",
+            "Deputy Secretary (Policy)",
+            "Ministry of Transport",
+            id="nested-parenthesis",
+        ),
+        # Negative: a party and state, or a service and "retired", are no title and employer.
+        pytest.param(
+            "A plan came from Sen. Mark Holloway (D., Del.) on Tuesday.",
+            "Mark Holloway",
+            "Senator",
+            None,
+            id="party-and-state",
+        ),
+        pytest.param(
+            "The panel heard Gen. Carlos Ibarra (U.S. Army, Ret.) on Tuesday.",
+            "Carlos Ibarra",
+            "General",
+            None,
+            id="retired",
+        ),
+    ],
+)
+def test_people_parenthesised_title_and_employer(
+    body: str, name: str, title: str, affiliation: str | None
+) -> None:
+    found = person(record_of(body), name)
+    assert (found.title, found.organization) == (title, affiliation)

@@ -500,9 +500,14 @@ def mention_with_role(
             if word is not None and honorific_form(word) in PURE_HONORIFICS
             else 0
         )
-        reading = role_from_entities(
-            doc, name_span, entities.by_start, entities.by_end, between
-        ) or parenthesised_role(doc, name_span, entities.by_start)
+        # "Name (Title, Organisation)": the last part of the parenthesis names the employer
+        # even where the model tagged no ORG there, and the title is all before it
+        listed = parenthesised_role(doc, name_span, entities.by_start)
+        reading = (
+            listed
+            if listed is not None and listed.organization is not None
+            else role_from_entities(doc, name_span, entities.by_start, entities.by_end, between)
+        )
     before = _pre_title(doc, name_span.start if name_span is not None else span.start, orgs)
     if before is not None:
         honorific = honorific or before[0]
@@ -746,20 +751,40 @@ MAX_PARENTHESIS = 40
 """Longest parenthesis after a name (tokens) read as ``(Title, Organisation)``."""
 
 
+_ABBREVIATION = re.compile(r"[A-Za-z]{1,4}\.")
+
+
+def _closing_parenthesis(doc: Doc, opening: int) -> int | None:
+    """The token closing the parenthesis opened at ``opening`` (nested ones skipped), if it
+    closes on the same line within :data:`MAX_PARENTHESIS` tokens."""
+    depth = 0
+    for token in doc[opening : opening + MAX_PARENTHESIS]:
+        if "\n" in token.text:
+            return None
+        depth += token.text == "("
+        depth -= token.text == ")"
+        if depth == 0:
+            return token.i
+    return None
+
+
 def parenthesised_role(doc: Doc, name: Span, ents_by_start: dict[int, Span]) -> RoleReading | None:
     """``Name (Title, Organisation)`` as board and panel lists write it: the part after the
     last comma is the affiliation when it is one organisation or place entity (or the text
     has no entity there but capitalised words), the part before it the title."""
     if name.end >= len(doc) or doc[name.end].text != "(":
         return None
-    close = next(
-        (t.i for t in doc[name.end + 1 : name.end + MAX_PARENTHESIS] if t.text in (")", "\n")),
-        None,
-    )
-    if close is None or doc[close].text != ")":
+    close = _closing_parenthesis(doc, name.end)
+    if close is None:
         return None
     inside = doc[name.end + 1 : close]
-    commas = [t.i for t in inside if t.text == ","]
+    depth = 0
+    commas = []
+    for token in inside:  # the commas outside a nested "(Policy)"
+        depth += token.text == "("
+        depth -= token.text == ")"
+        if token.text == "," and depth == 0:
+            commas.append(token.i)
     if not commas or commas[-1] + 1 >= close:
         return None
     title = doc[name.end + 1 : commas[-1]]
@@ -767,8 +792,15 @@ def parenthesised_role(doc: Doc, name: Span, ents_by_start: dict[int, Span]) -> 
     entity = ents_by_start.get(org.start)
     is_org = entity is not None and entity.end == org.end and entity.label_ in ("ORG", "GPE")
     capitalised = all(t.text[:1].isupper() or not t.is_alpha for t in org)
-    if not title.text.strip() or not (is_org or capitalised) or any(t.text == "(" for t in org):
+    if not (is_org or capitalised) or any(t.text in "()" for t in org):
         return None
+    if not any(len(t.text) >= 2 and t.is_alpha for t in title):
+        return None  # no word: "(D., Del.)" is a party and a state, not a title and employer
+    if _ABBREVIATION.fullmatch(org.text) and not is_org:
+        return None  # "(U.S. Army, Ret.)": retired, not an employer
+    named = ents_by_start.get(title.start)
+    if named is not None and named.end == title.end and named.label_ in ("ORG", "GPE"):
+        return None  # the part before the comma is an organisation or place, not a title
     return RoleReading(title.text.strip(), title.start_char, org.text, org.start_char)
 
 
