@@ -1640,3 +1640,30 @@ def test_people_parenthesised_title_and_employer(
 ) -> None:
     found = person(record_of(body), name)
     assert (found.title, found.organization) == (title, affiliation)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("body", "not_a_person"),
+    [
+        pytest.param(
+            "Ms Mei Lin (Joint Managing Partner, Tan Wei Ming Partnership) joins the board.",
+            "Tan Wei Ming Partnership",
+            id="partnership",
+        ),
+        pytest.param(
+            "Senator Hale said the Bush Administration must act on trade now.",
+            "Bush Administration",
+            id="administration",
+        ),
+        pytest.param(
+            "Student Ambassador Programme members met Dr Ana Lee.",
+            "Programme",
+            id="programme",
+        ),
+    ],
+)
+def test_people_names_ending_in_an_organisation_word_are_organisations(
+    body: str, not_a_person: str
+) -> None:
+    assert not_a_person not in [p.name for p in record_of(body).people]

@@ -16,6 +16,7 @@ from extractor.components.people.names import (
     COMPANY_WORDS,
     HONORIFIC_NAME,
     NICKNAMED,
+    ORG_WORDS,
     PLURAL_RANKS,
     PURE_HONORIFICS,
     Mention,
@@ -169,12 +170,17 @@ def _extend_name(doc: Doc, ent: Span) -> Span:
     return ent
 
 
+_ORGANISATION_ENDINGS = COMPANY_WORDS | {word.lower() for word in ORG_WORDS}
+"""Last words that make a name an organisation's: no PERSON of the 415 annotated releases
+ends with one, and the model's false PERSONs do ("... High School", "... Country Club")."""
+
+
 def overlaps_org_or_country(mention: Mention, places: Ranges) -> bool:
     """A "person" that is part of an organisation's or a country's name ("Harlow Ridge" in
     "Harlow Ridge Analytics Inc.", "Côte" in "Côte d’Ivoire"); ``places`` holds the
     organisations' and countries' spans."""
-    if mention.name.split()[-1].rstrip(".").lower() in COMPANY_WORDS:
-        return True
+    if mention.name.split()[-1].rstrip(".").lower() in _ORGANISATION_ENDINGS:
+        return True  # "Tan Kok Quan Partnership", "Austin E. Lathrop High School"
     return places.covers(mention.start)  # "Michael Jordan" stays a person
 
 
