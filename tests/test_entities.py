@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.components.entities import Ent, _org_word_keys, mend_roles, split_coordinated
+from extractor.components.entities import (
+    Ent,
+    _org_word_keys,
+    mend_roles,
+    split_coordinated,
+    split_repeated,
+)
 
 
 def _org_spans(sentence: str, names: list[str]) -> tuple[list[str], list[Ent]]:
@@ -115,3 +121,19 @@ def test_roles_do_not_end_with_a_function_word(
 ) -> None:
     (mended,) = mend_roles(words, [Ent(*role, "ROLE")])
     assert (mended.start, mended.end) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "ent", "expected"),
+    [
+        (["About", "Acme", "Labs", "Acme", "Labs", "builds"], Ent(1, 5, "ORG"), [(1, 3), (3, 5)]),
+        (["Jane", "Roe", "Jane", "Roe"], Ent(0, 4, "PERSON"), [(0, 2), (2, 4)]),
+        (["Acme", "Labs", "Acme", "Works"], Ent(0, 4, "ORG"), [(0, 4)]),  # not a repeat
+        (["New", "York", "New", "York"], Ent(0, 4, "GPE"), [(0, 4)]),  # places left alone
+        (["Duran", "Duran"], Ent(0, 2, "ORG"), [(0, 2)]),  # one word repeated: may be the name
+    ],
+)
+def test_a_name_written_twice_is_two_mentions(
+    words: list[str], ent: Ent, expected: list[tuple[int, int]]
+) -> None:
+    assert [(e.start, e.end) for e in split_repeated(words, [ent])] == expected

@@ -249,6 +249,26 @@ def _is_list(
     )
 
 
+def split_repeated(words: list[str], ents: list[Ent]) -> list[Ent]:
+    """A PERSON or ORG span that is one name written twice ("OneWall Communities OneWall
+    Communities": "About X" and "X is ..." run together when line breaks were lost) becomes
+    two mentions."""
+    result: list[Ent] = []
+    for ent in ents:
+        size = ent.end - ent.start
+        half = ent.start + size // 2
+        if (
+            ent.label in ("PERSON", "ORG")
+            and size >= 4  # "Sirhan Sirhan", "Duran Duran": a one-word repeat can be the name
+            and size % 2 == 0
+            and words[ent.start : half] == words[half : ent.end]
+        ):
+            result.extend([Ent(ent.start, half, ent.label), Ent(half, ent.end, ent.label)])
+        else:
+            result.append(ent)
+    return result
+
+
 def split_coordinated(words: list[str], ents: list[Ent], org_words: frozenset[str]) -> list[Ent]:
     """An ORG span that lists several organisations ("World Bank and IMF", "Alchemy Pay, and
     Legend Trading", "Publix, Stop & Shop") becomes one ORG per name.
@@ -311,7 +331,7 @@ class EntitiesComponent(FieldComponent):
         spaces = [bool(space) for space in table[:, 1]]
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
         ents = mend_roles(words, mend_names(words, spaces, ents), resources.title_words())
-        ents = split_coordinated(words, ents, _org_word_keys())
+        ents = split_coordinated(words, split_repeated(words, ents), _org_word_keys())
         fixed = consistent_entities(words, ents, _honorific_keys())
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)
