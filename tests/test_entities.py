@@ -114,6 +114,7 @@ def test_split_coordinated_leaves_other_labels() -> None:
         (["Chief", "Executive", ",", "Acme"], (0, 3), (0, 2)),
         (["Head", "of", "Research"], (0, 3), (0, 3)),
         (["Of"], (0, 1), (0, 1)),  # a one-word span is left alone
+        (["Director", ",", "Division", "A"], (0, 4), (0, 4)),  # a letter, not "a"
     ],
 )
 def test_roles_do_not_end_with_a_function_word(

@@ -1627,6 +1627,13 @@ def test_people_contact_blocks_keep_apart() -> None:
             id="party-and-state",
         ),
         pytest.param(
+            "Meet Dana Lowe (Kestrel Labs, Inc) at the fair on Tuesday.",
+            "Dana Lowe",
+            None,
+            None,
+            id="legal-form-after-the-comma",
+        ),
+        pytest.param(
             "The panel heard Gen. Carlos Ibarra (U.S. Army, Ret.) on Tuesday.",
             "Carlos Ibarra",
             "General",
@@ -1667,3 +1674,9 @@ def test_people_names_ending_in_an_organisation_word_are_organisations(
     body: str, not_a_person: str
 ) -> None:
     assert not_a_person not in [p.name for p in record_of(body).people]
+
+
+@pytest.mark.model
+def test_people_a_surname_that_is_an_organisation_word_stays() -> None:
+    body = '"This is a bad deal," said Jamie Court, president of Consumer Watchdog.'
+    assert person(record_of(body), "Jamie Court").title == "president"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 import numpy
 import pytest
@@ -16,7 +17,7 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from extractor.components.token_attributes import apply_rules, compile_rules
+from extractor.components.token_attributes import apply_rules, compile_rules, ruler_table
 from extractor.pipeline import build_nlp, resolve_model_name
 from extractor.settings import Settings
 
@@ -131,20 +132,68 @@ def test_operators_quantifier_free_patterns_and_order_match_the_ruler(words: lis
     _assert_same(ruler, [nlp.make_doc(" ".join(words))])
 
 
-def test_a_ruler_the_table_cannot_decide_runs_itself() -> None:
-    """A quantifier, a morphology comparison or a lexical assignment: no table, and the
-    pipeline keeps the model's own ruler."""
-    for pattern, assigned in [
-        ([{"LOWER": "very", "OP": "+"}], {"POS": "ADV"}),
-        ([{"MORPH": {"IS_SUPERSET": ["Number=Sing"]}}], {"POS": "NOUN"}),
-        ([{"LOWER": "acme"}], {"NORM": "acme corp"}),
-        ([{"LENGTH": 3}], {"POS": "X"}),
-    ]:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("attribute_ruler").add([pattern], assigned)
-        assert compile_rules(nlp.get_pipe("attribute_ruler")) is None, pattern
-        with pytest.raises(ValueError, match="attribute_ruler"):
-            nlp.add_pipe("pr_token_attributes")
+UNDECIDABLE = [
+    ([[{"LOWER": "very", "OP": "+"}]], {"POS": "ADV"}, 0),  # a quantifier
+    ([[{"MORPH": {"IS_SUPERSET": ["Number=Sing"]}}]], {"POS": "NOUN"}, 0),
+    ([[{"LOWER": "acme"}]], {"NORM": "acme corp"}, 0),  # a lexical attribute
+    ([[{"LENGTH": 3}]], {"POS": "X"}, 0),
+    ([[{"LOWER": "the", "lower": {"NOT_IN": ["a"]}}]], {"POS": "DET"}, 0),  # LOWER twice
+]
+
+
+@pytest.mark.parametrize(("patterns", "assigned", "index"), UNDECIDABLE)
+def test_a_ruler_the_table_cannot_decide_runs_itself(
+    patterns: list[list[dict[str, Any]]], assigned: dict[str, str], index: int
+) -> None:
+    """No table; a pr_token_attributes added anyway runs the ruler, so nothing changes."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add(patterns, assigned, index=index)
+    assert compile_rules(ruler) is None
+    nlp.disable_pipe("attribute_ruler")
+    nlp.add_pipe("pr_token_attributes")
+    text = "the very very big acme cat and the dog"
+    expected = ruler(nlp.make_doc(text))
+    assert numpy.array_equal(nlp(text).to_array(COMPARED), expected.to_array(COMPARED))
+
+
+def test_an_index_outside_a_pattern_is_left_to_the_ruler() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "cat"}]], {"POS": "NOUN"}, index=1)
+    assert compile_rules(ruler) is None  # the ruler itself raises E1001 on a match
+
+
+def test_a_ruler_reading_one_attribute() -> None:
+    """``Doc.to_array`` of one attribute is one-dimensional (a tag map reads only TAG)."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "cat"}]], {"POS": "NOUN"})
+    ruler.add([[{"LOWER": {"IN": ["a", "the"]}}]], {"POS": "DET"})
+    _assert_same(ruler, [nlp.make_doc("the cat saw a dog"), nlp.make_doc("cat")])
+
+
+def test_a_model_whose_ruler_is_off_keeps_it_off() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add([[{"LOWER": "cat"}]], {"POS": "NOUN"})
+    nlp.disable_pipe("attribute_ruler")
+    assert ruler_table(nlp) is None
+
+
+def test_a_saved_pipeline_reloads_with_its_rules(tmp_path: Path) -> None:
+    """The table is built on first use: a reloaded pipeline makes the component before it
+    loads the ruler's patterns."""
+    nlp, _ = _custom_ruler()
+    nlp.disable_pipe("attribute_ruler")
+    nlp.add_pipe("pr_token_attributes")
+    text = "acme built 42 homes in new york"
+    before = nlp(text).to_array(COMPARED)
+    nlp.to_disk(tmp_path / "model")
+    reloaded = spacy.load(tmp_path / "model")
+    assert "attribute_ruler" not in reloaded.pipe_names
+    after = reloaded(text).to_array(COMPARED)
+    assert numpy.array_equal(before, after)
+    assert reloaded(text)[0].pos_ == "NOUN"
 
 
 def test_build_keeps_a_ruler_it_cannot_stand_in_for(tmp_path: Path) -> None:

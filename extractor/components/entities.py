@@ -192,9 +192,10 @@ def mend_roles(
         if inside.count("(") > inside.count(")") and end < len(words) and words[end] == ")":
             end += 1
         while end - start > 1 and (
-            words[end - 1].lower() in _FUNCTION_WORDS or words[end - 1] in _TRAILING_MARKS
+            (len(words[end - 1]) > 1 and words[end - 1].lower() in _FUNCTION_WORDS)
+            or words[end - 1] in _TRAILING_MARKS
         ):
-            end -= 1  # "Director At" in a title-case line: the title ends before "At"
+            end -= 1  # "Director At" in a title-case line ("Division A" keeps its letter)
         mended.append(Ent(start, end, "ROLE"))
     return mended
 

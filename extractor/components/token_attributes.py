@@ -167,20 +167,26 @@ def compile_rules(ruler: AttributeRuler) -> RuleTable | None:
     """Turn ``ruler``'s patterns into token tests decided per attribute value.
 
     Returns:
-        The table, or ``None`` when a pattern compares an attribute outside :data:`READABLE`,
-        uses an operator other than equality, ``IN``, ``NOT_IN`` and ``REGEX`` or a quantifier
-        (``OP``), or a rule sets an attribute outside :data:`WRITABLE`: the ruler must then
-        run itself.
+        The table, or ``None`` when the ruler has no rules, a pattern compares an attribute
+        outside :data:`READABLE` (or one attribute twice in a token), uses an operator other
+        than equality, ``IN``, ``NOT_IN`` and ``REGEX`` or a quantifier (``OP``), a rule's
+        token index falls outside a pattern, or a rule sets an attribute outside
+        :data:`WRITABLE`: the ruler must then run itself.
     """
     strings = ruler.vocab.strings
     columns: dict[int, int] = {}
     tests: list[dict[int, Predicate]] = []  # per bit: column -> condition
     single_rule: dict[int, int] = {}
     longer: list[Longer] = []
+    if not ruler.attrs:
+        return None  # nothing to stand in for (or patterns not loaded yet)
     for rule, assignments in enumerate(ruler.attrs):
         if not set(assignments) <= WRITABLE:
             return None
         _, alternatives = ruler.matcher.get(str(rule))
+        index = ruler.indices[rule]
+        if any(not -len(pattern) <= index < len(pattern) for pattern in alternatives):
+            return None  # the ruler raises E1001 there: let it
         for pattern in alternatives:
             bits = []
             for token in pattern:
@@ -190,7 +196,10 @@ def compile_rules(ruler: AttributeRuler) -> RuleTable | None:
                     condition = _predicate(strings, value)
                     if attribute not in READABLE or condition is None:
                         return None
-                    conditions[columns.setdefault(attribute, len(columns))] = condition
+                    column = columns.setdefault(attribute, len(columns))
+                    if column in conditions:
+                        return None  # "LOWER" and "lower" in one token: both must pass
+                    conditions[column] = condition
                 bits.append(len(tests))
                 tests.append(conditions)
             if len(bits) == 1:
@@ -216,7 +225,7 @@ def compile_rules(ruler: AttributeRuler) -> RuleTable | None:
 
 def _token_masks(table: RuleTable, doc: Doc) -> list[int]:
     """Per token: the bits of the tests it passes."""
-    values = doc.to_array(table.read).T.tolist() if table.read else []
+    values = doc.to_array(table.read).reshape(len(doc), -1).T.tolist() if table.read else []
     strings = doc.vocab.strings
     by_column = [
         [table.mask(column, value, strings) for value in row] for column, row in enumerate(values)
@@ -274,20 +283,39 @@ def apply_rules(table: RuleTable, doc: Doc) -> None:
 
 
 class TokenAttributesComponent(FieldComponent):
-    """Applies the pipeline's (disabled) attribute ruler's rules by table lookup."""
+    """Applies the pipeline's (disabled) attribute ruler's rules by table lookup.
 
-    def __init__(self, name: str, table: RuleTable) -> None:
+    The table is built from the ruler on first use, not when the component is made: a
+    pipeline loaded from disk makes its components before it loads their data. A ruler the
+    table cannot stand in for is run itself.
+    """
+
+    def __init__(self, name: str, ruler: AttributeRuler) -> None:
         super().__init__(name)
-        self.table = table
+        self.ruler = ruler
+        self._table: RuleTable | None = None
+        self._compiled = False
+
+    @property
+    def table(self) -> RuleTable | None:
+        """The ruler's lookup table, or ``None`` when the ruler must run itself."""
+        if not self._compiled:
+            self._table = compile_rules(self.ruler)
+            self._compiled = True
+        return self._table
 
     def process(self, doc: Doc) -> None:
-        apply_rules(self.table, doc)
+        table = self.table
+        if table is None:
+            self.ruler(doc)
+        else:
+            apply_rules(table, doc)
 
 
 def ruler_table(nlp: Language) -> RuleTable | None:
-    """The lookup table of ``nlp``'s attribute ruler, or ``None`` when it has none or one
-    whose rules cannot be decided by lookup."""
-    if ATTRIBUTE_RULER not in nlp.component_names:
+    """The lookup table of ``nlp``'s enabled attribute ruler, or ``None`` when it has none or
+    one whose rules cannot be decided by lookup (a ruler the model disables stays off)."""
+    if ATTRIBUTE_RULER not in nlp.pipe_names:
         return None
     ruler = nlp.get_pipe(ATTRIBUTE_RULER)
     return compile_rules(ruler) if isinstance(ruler, AttributeRuler) else None
@@ -300,16 +328,14 @@ def ruler_table(nlp: Language) -> RuleTable | None:
     default_config={},
 )
 def make_token_attributes(nlp: Language, name: str) -> TokenAttributesComponent:
-    """Build the component from the pipeline's ``attribute_ruler`` (enabled or not).
+    """Build the component on the pipeline's ``attribute_ruler`` (enabled or not).
 
     Raises:
-        ValueError: when the pipeline has no attribute ruler, or one this component cannot
-            stand in for (see :func:`compile_rules`).
+        ValueError: when the pipeline has no attribute ruler.
     """
-    table = ruler_table(nlp)
-    if table is None:
-        raise ValueError(
-            f"pr_token_attributes needs the pipeline's {ATTRIBUTE_RULER!r} component with "
-            "rules it can apply by lookup"
-        )
-    return TokenAttributesComponent(name, table)
+    if ATTRIBUTE_RULER not in nlp.component_names:
+        raise ValueError(f"pr_token_attributes needs the pipeline's {ATTRIBUTE_RULER!r} component")
+    ruler = nlp.get_pipe(ATTRIBUTE_RULER)
+    if not isinstance(ruler, AttributeRuler):
+        raise ValueError(f"pr_token_attributes: {ATTRIBUTE_RULER!r} is not an AttributeRuler")
+    return TokenAttributesComponent(name, ruler)

@@ -170,7 +170,12 @@ def _extend_name(doc: Doc, ent: Span) -> Span:
     return ent
 
 
-_ORGANISATION_ENDINGS = COMPANY_WORDS | {word.lower() for word in ORG_WORDS}
+_SURNAMES_TOO = frozenset(
+    {"bank", "board", "chamber", "court", "force", "guard", "league", "trust", "union"}
+)
+"""Organisation words that are also family names ("Jamie Court", "Tyra Banks" aside)."""
+
+_ORGANISATION_ENDINGS = COMPANY_WORDS | ({word.lower() for word in ORG_WORDS} - _SURNAMES_TOO)
 """Last words that make a name an organisation's: no PERSON of the 415 annotated releases
 ends with one, and the model's false PERSONs do ("... High School", "... Country Club")."""
 

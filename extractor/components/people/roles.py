@@ -154,9 +154,10 @@ def split_title(
     return title, affiliation, index
 
 
-_CONTINUATION = re.compile(r"(?:of|at|for|in|on|to|and|,)\b", re.I)
-"""What follows an affiliation without belonging to the title: a preposition or conjunction in
-any case ("At that time" after a sentence the model did not end), or a comma."""
+_CONTINUATION = re.compile(r"(?:(?:[Oo]f|[Aa]t|[Ff]or|[Ii]n|[Oo]n|[Tt]o|[Aa]nd)\b|,)")
+"""What follows an affiliation without belonging to the title: a preposition or conjunction,
+lower-case or capitalised ("At that time" after a sentence the model did not end; not
+"AT&T"), or a comma."""
 
 
 _AFFILIATION = re.compile(
@@ -493,21 +494,20 @@ def mention_with_role(
     org_index = None
     name_span = doc.char_span(start, start + len(name), alignment_mode="expand")
     reading = None
-    if entities is not None and entities.has_roles and name_span is not None:
-        word, first = _word_before(doc, name_span.start)
-        between = (
-            name_span.start - first
-            if word is not None and honorific_form(word) in PURE_HONORIFICS
-            else 0
-        )
+    if entities is not None and name_span is not None:
         # "Name (Title, Organisation)": the last part of the parenthesis names the employer
         # even where the model tagged no ORG there, and the title is all before it
-        listed = parenthesised_role(doc, name_span, entities.by_start)
-        reading = (
-            listed
-            if listed is not None and listed.organization is not None
-            else role_from_entities(doc, name_span, entities.by_start, entities.by_end, between)
-        )
+        reading = parenthesised_role(doc, name_span, entities.by_start)
+        if reading is None and entities.has_roles:
+            word, first = _word_before(doc, name_span.start)
+            between = (
+                name_span.start - first
+                if word is not None and honorific_form(word) in PURE_HONORIFICS
+                else 0
+            )
+            reading = role_from_entities(
+                doc, name_span, entities.by_start, entities.by_end, between
+            )
     before = _pre_title(doc, name_span.start if name_span is not None else span.start, orgs)
     if before is not None:
         honorific = honorific or before[0]
@@ -798,6 +798,10 @@ def parenthesised_role(doc: Doc, name: Span, ents_by_start: dict[int, Span]) -> 
         return None  # no word: "(D., Del.)" is a party and a state, not a title and employer
     if _ABBREVIATION.fullmatch(org.text) and not is_org:
         return None  # "(U.S. Army, Ret.)": retired, not an employer
+    if len(org) == 1 and org.text.rstrip(".").lower() in COMPANY_WORDS:
+        return None  # "(Kestrel Labs, Inc)": a company's legal form, not title and employer
+    if doc[commas[-1]].ent_iob_ == "I":
+        return None  # one entity across the comma
     named = ents_by_start.get(title.start)
     if named is not None and named.end == title.end and named.label_ in ("ORG", "GPE"):
         return None  # the part before the comma is an organisation or place, not a title
