@@ -593,7 +593,12 @@ def honorifics() -> dict[str, str]:
 
 @cache
 def _title_words() -> frozenset[str]:
-    return frozenset(_clean(entry).lower() for entry in _load_lines("title_words.txt"))
+    """The title words of ``title_words.txt`` and the title abbreviations written without a
+    full stop ("VP", "SVP", "EVP"): one list of abbreviated titles, not two."""
+    words = {_clean(entry).lower() for entry in _load_lines("title_words.txt")}
+    written = _load_json("title_abbreviations.json")["abbreviations"]  # as listed, no variants
+    undotted = {key.lower() for key in written if key.isalpha() and key.isupper()}
+    return frozenset(words | undotted)
 
 
 def title_words() -> frozenset[str]:

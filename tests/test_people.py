@@ -273,6 +273,13 @@ def _spans(phrase: str, forms: list[str]) -> OrgSpans:
             id="next-sentence-preposition-in-capitals",
         ),
         pytest.param(
+            "SVP of Distribution at Harbor Mobile.",
+            ["Harbor Mobile"],
+            [],
+            ("SVP of Distribution", "Harbor Mobile", 0),
+            id="sentence-stop-after-the-affiliation",
+        ),
+        pytest.param(
             "Acme chief executive",
             ["Acme"],
             [],
@@ -1680,3 +1687,15 @@ def test_people_names_ending_in_an_organisation_word_are_organisations(
 def test_people_a_surname_that_is_an_organisation_word_stays() -> None:
     body = '"This is a bad deal," said Jamie Court, president of Consumer Watchdog.'
     assert person(record_of(body), "Jamie Court").title == "president"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("abbreviation", ["EVP", "SVP"])
+def test_people_corporate_abbreviated_titles(abbreviation: str) -> None:
+    """ "VP", "SVP", "EVP" are title words as the abbreviation table lists them."""
+    body = (
+        f"“We are glad to help,” said Tom Reyes, {abbreviation} of Refining at Harbor Fuels. "
+        "“It matters.”"
+    )
+    found = person(record_of(body), "Tom Reyes")
+    assert (found.title, found.organization) == (f"{abbreviation} of Refining", "Harbor Fuels")

@@ -694,3 +694,9 @@ def test_resources_extended_refuses_an_unknown_list() -> None:
 
     with pytest.raises(ValueError, match="org_wordz"), resources.extended(org_wordz=["x"]):
         pass
+
+
+def test_title_words_take_the_undotted_abbreviations_as_listed() -> None:
+    words = title_words()
+    assert {"vp", "svp", "evp"} <= words
+    assert not {"sec", "sen", "gen"} & words  # "SEC" is a variant of "Sec.", and an agency

@@ -147,6 +147,8 @@ def split_title(
     after = text[target[1] : end]
     before = re.sub(r"(?:\s*\b(?:of|at|for|with|from|in|to)\b)?(?:\s+the)?\s*$", "", before)
     after = re.sub(r"^\s*\([^)]*\)", "", after).strip()
+    if _SENTENCE_END.fullmatch(after):
+        after = ""  # the sentence's full stop after the affiliation: "at MobileX."
     if after and not _CONTINUATION.match(after):
         title = _tidy_title(f"{before} {after}")
     else:
@@ -154,6 +156,7 @@ def split_title(
     return title, affiliation, index
 
 
+_SENTENCE_END = re.compile(r"[.!?;:,\s]*")
 _CONTINUATION = re.compile(r"(?:(?:[Oo]f|[Aa]t|[Ff]or|[Ii]n|[Oo]n|[Tt]o|[Aa]nd)\b|,)")
 """What follows an affiliation without belonging to the title: a preposition or conjunction,
 lower-case or capitalised ("At that time" after a sentence the model did not end; not
