@@ -1699,3 +1699,16 @@ def test_people_corporate_abbreviated_titles(abbreviation: str) -> None:
     )
     found = person(record_of(body), "Tom Reyes")
     assert (found.title, found.organization) == (f"{abbreviation} of Refining", "Harbor Fuels")
+
+
+@pytest.mark.model
+def test_people_an_employer_named_like_a_person_is_not_one() -> None:
+    """A name the text gives as someone's employer is an organisation, even where the model
+    tags it PERSON ("Tan Wei Ming" firms, "Gojek Singapore")."""
+    body = (
+        "The board: Ms Mei Lin (General Manager, Lau Chee Kin Singapore) and Mr Omar Haddad "
+        "(Deputy Secretary, Ministry of Transport)."
+    )
+    record = record_of(body)
+    assert person(record, "Mei Lin").organization == "Lau Chee Kin Singapore"
+    assert "Lau Chee Kin Singapore" not in [p.name for p in record.people]

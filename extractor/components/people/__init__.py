@@ -71,6 +71,8 @@ def find_people(doc: Doc) -> list[PersonHit]:
     ]
     mentions = share_plural_titles(text, add_coordinated_given_names(text, mentions, others))
     people = [p for p in link_mentions(mentions) if not is_place_only(p)]
+    employers = {p.organization.casefold() for p in people if p.organization}
+    people = [p for p in people if p.name.casefold() not in employers]  # "(..., Gojek Singapore)"
     add_surname_mentions(text, people, context["body_start"])
     government_posts(people, doc._.get(attrs.ORGANISATIONS))
     return people
