@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.components._org_words import ORG_WORDS
 from extractor.components.entities import (
     Ent,
-    _org_word_keys,
     mend_roles,
     split_coordinated,
     split_repeated,
@@ -96,13 +96,13 @@ def _names(words: list[str], ents: list[Ent]) -> list[str]:
 )
 def test_split_coordinated(sentence: str, tagged: list[str], expected: list[str]) -> None:
     words, ents = _org_spans(sentence, tagged)
-    assert _names(words, split_coordinated(words, ents, _org_word_keys())) == expected
+    assert _names(words, split_coordinated(words, ents, ORG_WORDS)) == expected
 
 
 def test_split_coordinated_leaves_other_labels() -> None:
     words = ["Smith", "and", "Jones", ",", "Bank", "of", "Oz", "and", "IMF"]
     ents = [Ent(0, 3, "PERSON"), Ent(4, 9, "ORG")]
-    result = split_coordinated(words, ents, _org_word_keys())
+    result = split_coordinated(words, ents, ORG_WORDS)
     assert result[0] == Ent(0, 3, "PERSON")
     assert _names(words, result) == ["Bank of Oz and IMF"]  # "of": one name
 

@@ -20,6 +20,7 @@ from extractor.resources import (
     known_org_acronyms,
     non_org_words,
     normalise_country_key,
+    org_words,
     region_words,
     reporting_verbs,
     title_abbreviations,
@@ -700,3 +701,9 @@ def test_title_words_take_the_undotted_abbreviations_as_listed() -> None:
     words = title_words()
     assert {"vp", "svp", "evp"} <= words
     assert not {"sec", "sen", "gen"} & words  # "SEC" is a variant of "Sec.", and an agency
+
+
+def test_organisation_words_are_stored_lower_cased() -> None:
+    """People and entity rules compare lower-cased words with them directly."""
+    words = org_words().org_words
+    assert words and all(word == word.lower() for word in words)

@@ -33,6 +33,7 @@ from spacy.util import filter_spans
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent
+from extractor.components._org_words import ORG_WORDS
 
 _MIN_NAME_CHARS = 2
 
@@ -309,12 +310,6 @@ def split_coordinated(words: list[str], ents: list[Ent], org_words: frozenset[st
 
 
 @cache
-def _org_word_keys() -> frozenset[str]:
-    """Organisation head words and legal forms, lower-cased ("authority", "inc.", "llc")."""
-    return frozenset(word.lower() for word in resources.org_words().org_words)
-
-
-@cache
 def _honorific_keys() -> frozenset[str]:
     """The honorifics lower-cased without their full stop ("mr", "dr"), built once."""
     return frozenset(h.lower().rstrip(".") for h in resources.honorifics())
@@ -332,7 +327,7 @@ class EntitiesComponent(FieldComponent):
         spaces = [bool(space) for space in table[:, 1]]
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
         ents = mend_roles(words, mend_names(words, spaces, ents), resources.title_words())
-        ents = split_coordinated(words, split_repeated(words, ents), _org_word_keys())
+        ents = split_coordinated(words, split_repeated(words, ents), ORG_WORDS)
         fixed = consistent_entities(words, ents, _honorific_keys())
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)

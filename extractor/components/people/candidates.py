@@ -175,7 +175,7 @@ _SURNAMES_TOO = frozenset(
 )
 """Organisation words that are also family names ("Jamie Court", "Tyra Banks" aside)."""
 
-_ORGANISATION_ENDINGS = COMPANY_WORDS | ({word.lower() for word in ORG_WORDS} - _SURNAMES_TOO)
+_ORGANISATION_ENDINGS = COMPANY_WORDS | (ORG_WORDS - _SURNAMES_TOO)
 """Last words that make a name an organisation's: no PERSON of the 415 annotated releases
 ends with one, and the model's false PERSONs do ("... High School", "... Country Club")."""
 

@@ -757,18 +757,28 @@ MAX_PARENTHESIS = 40
 _ABBREVIATION = re.compile(r"[A-Za-z]{1,4}\.")
 
 
-def _closing_parenthesis(doc: Doc, opening: int) -> int | None:
-    """The token closing the parenthesis opened at ``opening`` (nested ones skipped), if it
-    closes on the same line within :data:`MAX_PARENTHESIS` tokens."""
+def _parenthesis(doc: Doc, opening: int) -> tuple[int, list[int]] | None:
+    """The token closing the parenthesis opened at ``opening`` and the commas directly inside
+    it (not in a nested "(Policy)"), if it closes on the same line within
+    :data:`MAX_PARENTHESIS` tokens."""
     depth = 0
+    commas = []
     for token in doc[opening : opening + MAX_PARENTHESIS]:
         if "\n" in token.text:
             return None
         depth += token.text == "("
         depth -= token.text == ")"
         if depth == 0:
-            return token.i
+            return token.i, commas
+        if depth == 1 and token.text == ",":
+            commas.append(token.i)
     return None
+
+
+def _org_or_place(ents_by_start: dict[int, Span], span: Span) -> bool:
+    """Is ``span`` exactly an ORG or GPE entity?"""
+    entity = ents_by_start.get(span.start)
+    return entity is not None and entity.end == span.end and entity.label_ in ("ORG", "GPE")
 
 
 def parenthesised_role(doc: Doc, name: Span, ents_by_start: dict[int, Span]) -> RoleReading | None:
@@ -777,23 +787,15 @@ def parenthesised_role(doc: Doc, name: Span, ents_by_start: dict[int, Span]) -> 
     has no entity there but capitalised words), the part before it the title."""
     if name.end >= len(doc) or doc[name.end].text != "(":
         return None
-    close = _closing_parenthesis(doc, name.end)
-    if close is None:
+    found = _parenthesis(doc, name.end)
+    if found is None:
         return None
-    inside = doc[name.end + 1 : close]
-    depth = 0
-    commas = []
-    for token in inside:  # the commas outside a nested "(Policy)"
-        depth += token.text == "("
-        depth -= token.text == ")"
-        if token.text == "," and depth == 0:
-            commas.append(token.i)
+    close, commas = found
     if not commas or commas[-1] + 1 >= close:
         return None
     title = doc[name.end + 1 : commas[-1]]
     org = doc[commas[-1] + 1 : close]
-    entity = ents_by_start.get(org.start)
-    is_org = entity is not None and entity.end == org.end and entity.label_ in ("ORG", "GPE")
+    is_org = _org_or_place(ents_by_start, org)
     capitalised = all(t.text[:1].isupper() or not t.is_alpha for t in org)
     if not (is_org or capitalised) or any(t.text in "()" for t in org):
         return None
@@ -805,8 +807,7 @@ def parenthesised_role(doc: Doc, name: Span, ents_by_start: dict[int, Span]) -> 
         return None  # "(Kestrel Labs, Inc)": a company's legal form, not title and employer
     if doc[commas[-1]].ent_iob_ == "I":
         return None  # one entity across the comma
-    named = ents_by_start.get(title.start)
-    if named is not None and named.end == title.end and named.label_ in ("ORG", "GPE"):
+    if _org_or_place(ents_by_start, title):
         return None  # the part before the comma is an organisation or place, not a title
     return RoleReading(title.text.strip(), title.start_char, org.text, org.start_char)
 
