@@ -22,6 +22,7 @@ import json
 import random
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -73,6 +74,42 @@ PER_SG_AGENCY = {
 }
 MIN_WORDS = 150
 MAX_WORDS = 1400
+
+
+@dataclass(frozen=True)
+class Round:
+    """How many releases of each publisher a round of annotation takes."""
+
+    per_senator: int
+    per_wire: int
+    per_sg_agency: dict[str, int]
+    seed: int
+
+
+# Later rounds (batches after the earlier rounds', which they leave as they were) draw only
+# from the training publishers, weighted towards the wires, whose styles vary most. Each takes
+# the next releases of every publisher's shuffled pool, so earlier rounds are a prefix.
+ROUNDS = (
+    Round(PER_SENATOR, PER_WIRE, PER_SG_AGENCY, SEED),
+    Round(
+        1,
+        15,
+        {
+            "Singapore Ministry of Law": 20,
+            "Singapore Ministry of Sustainability and the Environment": 10,
+        },
+        20261203,
+    ),
+    Round(
+        1,
+        15,
+        {
+            "Singapore Ministry of Law": 20,
+            "Singapore Ministry of Sustainability and the Environment": 10,
+        },
+        20261204,
+    ),
+)
 
 
 def _load(path: Path) -> list[dict]:
@@ -127,34 +164,55 @@ def candidates(shared: Path) -> list[dict]:
     return [row for row in rows if MIN_WORDS <= row["words"] <= MAX_WORDS]
 
 
+def _quota(publisher: str, round_: Round) -> int:
+    kind, _, name = publisher.partition(":")
+    if kind == "senate":
+        return round_.per_senator
+    if kind == "wire":
+        return round_.per_wire
+    return round_.per_sg_agency.get(name, 0)
+
+
+def _split(publisher: str) -> str:
+    if publisher in TEST_PUBLISHERS:
+        return "test"
+    if publisher in DEV_PUBLISHERS:
+        return "dev"
+    return "train"
+
+
 def choose(rows: list[dict]) -> list[dict]:
-    """A stratified sample: a few releases of every senator, wire and agency."""
+    """A stratified sample: a few releases of every senator, wire and agency.
+
+    The first round draws from every publisher; later rounds only from the training
+    publishers (the dev and test splits stay as the first round made them)."""
     rng = random.Random(SEED)
     by_publisher: dict[str, list[dict]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: r["id"]):
         by_publisher[row["publisher"]].append(row)
-    chosen = []
+    rounds: list[list[dict]] = [[] for _ in ROUNDS]
     for publisher in sorted(by_publisher):
         pool = by_publisher[publisher]
         rng.shuffle(pool)
-        kind, _, name = publisher.partition(":")
-        if kind == "senate":
-            quota = PER_SENATOR
-        elif kind == "wire":
-            quota = PER_WIRE
-        else:
-            quota = PER_SG_AGENCY.get(name, 0)
-        chosen.extend(pool[:quota])
-    for row in chosen:
-        if row["publisher"] in TEST_PUBLISHERS:
-            row["split"] = "test"
-        elif row["publisher"] in DEV_PUBLISHERS:
-            row["split"] = "dev"
-        else:
-            row["split"] = "train"
-    rng.shuffle(chosen)
-    for index, row in enumerate(chosen):
-        row["batch"] = f"b{index // BATCH_SIZE + 1:02d}"
+        taken = 0
+        for index, round_ in enumerate(ROUNDS):
+            if index and _split(publisher) != "train":
+                break
+            quota = _quota(publisher, round_)
+            rounds[index].extend(pool[taken : taken + quota])
+            taken += quota
+    chosen = []
+    first_batch = 1
+    for index, (round_, drawn) in enumerate(zip(ROUNDS, rounds, strict=True)):
+        for row in drawn:
+            row["split"] = _split(row["publisher"])
+            row["round"] = index + 1
+        # the first round's shuffle continues the pool shuffles' generator
+        (rng if index == 0 else random.Random(round_.seed)).shuffle(drawn)
+        for position, row in enumerate(drawn):
+            row["batch"] = f"b{first_batch + position // BATCH_SIZE:02d}"
+        first_batch += -(-len(drawn) // BATCH_SIZE)
+        chosen.extend(drawn)
     return chosen
 
 
