@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-epochs", type=int, default=None)
     parser.add_argument("--dropout", type=float, default=None)
     parser.add_argument("--learn-rate", type=float, default=None)
+    parser.add_argument("--seed", type=int, default=None, help="other than the config's 0")
     parser.add_argument("--output", type=Path, default=RUNS / "latest")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -91,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         overrides["training.dropout"] = args.dropout
     if args.learn_rate is not None:
         overrides["training.optimizer.learn_rate"] = args.learn_rate
+    if args.seed is not None:
+        overrides["system.seed"] = args.seed
     best = train(args.output, overrides)
     scores = evaluate_ner.compare(best, corpus)
     scores["training"] = {
@@ -98,9 +101,11 @@ def main(argv: list[str] | None = None) -> int:
         "overrides": {k: v for k, v in overrides.items() if not k.startswith("paths.")},
         "data": {split: dict(c) for split, c in counts.items()},
     }
-    (HERE / "scores.json").write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
+    report = json.dumps(scores, indent=1) + "\n"
+    (args.output / "scores.json").write_text(report, encoding="utf-8")
     print(evaluate_ner.table(scores))
     if not args.no_ship:
+        (HERE / "scores.json").write_text(report, encoding="utf-8")  # the shipped model's
         ship(best)
         print(f"shipped {best} -> {SHIPPED.relative_to(ROOT)}")
     return 0
