@@ -125,6 +125,62 @@ def test_roles_do_not_end_with_a_function_word(
 
 
 @pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        pytest.param(
+            ["Harris", "County", "District", "Attorney", "Kim", "Ogg"],
+            [Ent(0, 3, "GPE"), Ent(3, 4, "ROLE"), Ent(4, 6, "PERSON")],
+            [(0, 4, "ROLE"), (4, 6, "PERSON")],
+            id="county-office-is-one-title",
+        ),
+        pytest.param(
+            ["Texas", "Governor", "Rick", "Perry"],
+            [Ent(0, 1, "GPE"), Ent(1, 2, "ROLE"), Ent(2, 4, "PERSON")],
+            [(0, 1, "GPE"), (1, 2, "ROLE"), (2, 4, "PERSON")],
+            id="a-state-stays-a-place",
+        ),
+        pytest.param(
+            ["Attorney", "Alexander", "John", "Davis"],
+            [Ent(1, 2, "ROLE"), Ent(2, 4, "PERSON")],
+            [(1, 4, "PERSON")],
+            id="given-name-tagged-role",
+        ),
+        pytest.param(
+            ["Senators", "Max", "Baucus"],
+            [Ent(0, 1, "ROLE"), Ent(1, 3, "PERSON")],
+            [(0, 1, "ROLE"), (1, 3, "PERSON")],
+            id="plural-title-stays",
+        ),
+        pytest.param(
+            ["Minister", "of", "State", "Amy", "Khor"],
+            [Ent(0, 3, "ROLE"), Ent(3, 5, "PERSON")],
+            [(0, 3, "ROLE"), (3, 5, "PERSON")],
+            id="portfolio-word-stays-in-a-longer-title",
+        ),
+        pytest.param(
+            ["Tom", "Reyes", ",", "SVP", "of", "Refining"],
+            [Ent(0, 2, "PERSON"), Ent(3, 6, "ORG")],
+            [(0, 2, "PERSON"), (3, 6, "ROLE")],
+            id="title-in-apposition-tagged-org",
+        ),
+        pytest.param(
+            ["Tom", "Reyes", ",", "Harbor", "Fuels"],
+            [Ent(0, 2, "PERSON"), Ent(3, 5, "ORG")],
+            [(0, 2, "PERSON"), (3, 5, "ORG")],
+            id="employer-in-apposition-stays",
+        ),
+    ],
+)
+def test_roles_around_places_and_names(
+    words: list[str], ents: list[Ent], expected: list[tuple[int, int, str]]
+) -> None:
+    mended = mend_roles(
+        words, ents, frozenset({"attorney", "governor", "senator", "minister", "svp"})
+    )
+    assert [(e.start, e.end, e.label) for e in mended] == expected
+
+
+@pytest.mark.parametrize(
     ("words", "ent", "expected"),
     [
         (["About", "Acme", "Labs", "Acme", "Labs", "builds"], Ent(1, 5, "ORG"), [(1, 3), (3, 5)]),

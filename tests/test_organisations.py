@@ -164,6 +164,10 @@ def test_organisations_initials(name: str, expected: str) -> None:
         pytest.param("UNDP Administrator", ("UNDP", 10), id="trailing-title"),
         pytest.param("About Harbor Analytics", ("Harbor Analytics", 16), id="about-heading"),
         pytest.param(
+            "SOURCE Brightwater Labs Inc.", ("Brightwater Labs Inc.", 17), id="wire-source-label"
+        ),
+        pytest.param("Source Capital", ("Source Capital", 10), id="a-name-that-says-source"),
+        pytest.param(
             "Northwind Logistics Ltd.\nContact", ("Northwind Logistics Ltd.", 10), id="line-break"
         ),
         pytest.param("Meridian Bank,", ("Meridian Bank", 10), id="trailing-comma"),

@@ -821,7 +821,6 @@ LAO = (
             None,
             None,
             id="date-before-name",
-            marks=xfail("the press-release entity model misses this name in a one-sentence text"),
         ),
         pytest.param(
             "Acme Robotics Inc. hired Maria Lopez in 2020.",
@@ -1196,7 +1195,6 @@ def test_people_not_people_by_appositive(body: str, name: str) -> None:
             "president",
             "Tasman Growers Council",
             id="its-president",
-            marks=xfail("the entity model misses the name after 'Its president,'"),
         ),
         pytest.param(
             "The representative of Ghana, Kwame Asante-Boateng, asked for more time.",
@@ -1219,7 +1217,6 @@ def test_people_not_people_by_appositive(body: str, name: str) -> None:
             "Chief",
             "Red Pine First Nation",
             id="rank-then-of-organisation",
-            marks=xfail("the entity model tags no ORG in 'of the Red Pine First Nation'"),
         ),
         # Negative: a name before the comma is not a title; "for" after a portfolio is no org.
         pytest.param(
@@ -1539,9 +1536,6 @@ def test_people_party_tags_mark_politicians_and_keep_lists_together() -> None:
             "Gen. John Roe, Chief of Staff of the Army, spoke.",
             {"John Roe": ("Gen.", "Chief of Staff", "Army")},
             id="military-rank-gives-way",
-            marks=xfail(
-                "the entity model's ROLE runs into the employer ('Chief of Staff of the Army')"
-            ),
         ),
         pytest.param(
             "Sen. Jane Roe, chairman of the Senate Finance Committee, said the bill would pass.",
@@ -1563,9 +1557,6 @@ def test_people_party_tags_mark_politicians_and_keep_lists_together() -> None:
             "The project was funded by Google and Mary Brown of Austin.",
             {"Mary Brown": (None, None, None)},
             id="organisation-before-and-is-no-given-name",
-            marks=xfail(
-                "the entity model does not tag 'Google' ORG here, so it reads as a given name"
-            ),
         ),
         pytest.param(
             "In Trenton, New Jersey, Governor Phil Murphy said the plan works.",

@@ -322,9 +322,9 @@ def test_pipeline_named_model_keeps_its_own_entities() -> None:
 def test_pipeline_word_lists_extend_from_the_config() -> None:
     text = (
         "Ombudsman Opens Office\n\n"
-        'LISBON, March 3, 2026 - "The office is open," opined Ana Costa, the city\'s '
+        'LISBON, March 3, 2026 - "The office is open," opined Helen Morris, the city\'s '
         "ombudsperson.\n"
-    )
+    )  # the name is incidental: the test is about the word lists a config extends
     plain = extract(text)
     assert plain.quotes[0].cue is None
     settings = make_settings(
@@ -334,7 +334,7 @@ def test_pipeline_word_lists_extend_from_the_config() -> None:
         }
     )
     extended = extract(text, settings=settings)
-    assert (extended.quotes[0].cue, extended.quotes[0].speaker) == ("opined", "Ana Costa")
+    assert (extended.quotes[0].cue, extended.quotes[0].speaker) == ("opined", "Helen Morris")
     from extractor import resources
 
     assert "opine" not in resources.reporting_verbs()  # nothing leaks out of the component

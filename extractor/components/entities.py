@@ -23,6 +23,7 @@ model found. Pure functions over token lists; the component is a thin adapter.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import cache
 
@@ -156,14 +157,16 @@ def mend_roles(
     """ROLE spans joined, widened over title-case words before them and title words after
     them ("chief executive" + "officer"), and closed over a parenthesis (see the module
     docstring); other entities unchanged."""
-    ents = sorted(ents, key=lambda e: e.start)
+    ents = _given_names_out_of_roles(words, sorted(ents, key=lambda e: e.start), title_words)
+    ents = _titles_in_apposition(words, ents, title_words)
     merged: list[Ent] = []
     for ent in ents:
         previous = merged[-1] if merged else None
         if (
             previous is not None
-            and previous.label == ent.label == "ROLE"
             and previous.end == ent.start
+            and ent.label == "ROLE"
+            and (previous.label == "ROLE" or _local_jurisdiction(words, previous))
         ):
             merged[-1] = Ent(previous.start, ent.end, "ROLE")
         else:
@@ -199,6 +202,71 @@ def mend_roles(
             end -= 1  # "Director At" in a title-case line ("Division A" keeps its letter)
         mended.append(Ent(start, end, "ROLE"))
     return mended
+
+
+_LOCAL_JURISDICTIONS = frozenset({"county", "parish", "borough"})
+"""A place named with one of these before an office is part of the title ("Harris County
+District Attorney", "Johnston County Sheriff"); a state or a country stays a place of its own
+("Texas Governor", "U.S. Senator"), as the annotation guidelines have it."""
+
+
+def _local_jurisdiction(words: list[str], ent: Ent) -> bool:
+    return ent.label == "GPE" and any(
+        w.lower() in _LOCAL_JURISDICTIONS for w in words[ent.start : ent.end]
+    )
+
+
+def _title_word(word: str, title_words: frozenset[str]) -> bool:
+    """A title word, also in the plural ("Senators", "Congressmen")."""
+    lower = word.lower()
+    return (
+        lower in title_words
+        or lower.removesuffix("s") in title_words
+        or (lower.endswith("men") and lower[:-3] + "man" in title_words)
+    )
+
+
+def _titles_in_apposition(
+    words: list[str], ents: list[Ent], title_words: frozenset[str]
+) -> list[Ent]:
+    """An ORG right after "PERSON ," that begins with a title word is the person's title:
+    "Tom Reyes, [SVP of Refining]ORG at Harbor Fuels" becomes a ROLE."""
+    result = list(ents)
+    for index, (person, ent) in enumerate(itertools.pairwise(ents)):
+        if (
+            person.label == "PERSON"
+            and ent.label == "ORG"
+            and ent.start == person.end + 1
+            and words[person.end] == ","
+            and _title_word(words[ent.start], title_words)
+        ):
+            result[index + 1] = Ent(ent.start, ent.end, "ROLE")
+    return result
+
+
+def _given_names_out_of_roles(
+    words: list[str], ents: list[Ent], title_words: frozenset[str]
+) -> list[Ent]:
+    """A one-word ROLE right before a PERSON that is a name word, not a title word, is the
+    person's given name: "[Alexander]ROLE [John Davis]PERSON" becomes one PERSON (left as a
+    ROLE, it would take in the title before it as well)."""
+    result: list[Ent] = []
+    for ent in ents:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and ent.label == "PERSON"
+            and previous.label == "ROLE"
+            and previous.end == ent.start
+            and previous.end - previous.start == 1
+            and words[previous.start].istitle()
+            and words[previous.start].isalpha()
+            and not _title_word(words[previous.start], title_words)
+        ):
+            result[-1] = Ent(previous.start, ent.end, "PERSON")
+        else:
+            result.append(ent)
+    return result
 
 
 _TRAILING_MARKS = frozenset({",", ";", ":", "-", "–", "—", "/"})

@@ -186,7 +186,7 @@ _DOUBLED = re.compile(r"(\w{3,})\1")
 def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
     """Repair an ORG entity: cut at "(", a line break, an e-mail or a comma before a second
     body ("Department of Agriculture, Office of Rural Development"); drop a leading "the" or
-    "About", possessives and dangling words."""
+    "About" (or a wire's footer label "SOURCE"), possessives and dangling words."""
     cut = re.split(r"\(|\n|\S+@|(?<=[a-z])(?:https?|www)\b", text, maxsplit=1)[0].rstrip()
     doubled = _DOUBLED.fullmatch(cut)
     if doubled:  # "VertivVertiv": a scraped heading run into the name it introduces
@@ -194,7 +194,7 @@ def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
     parts = re.split(r",\s+(?=(?:the\s+)?[A-Z]\w+ of\b)", cut, maxsplit=1)
     if len(parts) == 2 and looks_like_org(parts[1]) and not is_not_organisation(parts[1]):
         cut = parts[0]
-    match = _LEADING_THE.match(cut) or re.match(r"^(?:About|Recent|Current|Several)\s+", cut)
+    match = _LEADING_THE.match(cut) or re.match(r"^(?:About|Recent|Current|Several|SOURCE)\s+", cut)
     if match:
         start += match.end()
         cut = cut[match.end() :]
