@@ -109,15 +109,6 @@ ROUNDS = (
         },
         20261204,
     ),
-    Round(
-        1,
-        25,
-        {
-            "Singapore Ministry of Law": 20,
-            "Singapore Ministry of Sustainability and the Environment": 10,
-        },
-        20261205,
-    ),
 )
 
 
