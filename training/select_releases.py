@@ -89,26 +89,14 @@ class Round:
 # Later rounds (batches after the earlier rounds', which they leave as they were) draw only
 # from the training publishers, weighted towards the wires, whose styles vary most. Each takes
 # the next releases of every publisher's shuffled pool, so earlier rounds are a prefix.
+_LATER_SG_AGENCY = {
+    "Singapore Ministry of Law": 20,
+    "Singapore Ministry of Sustainability and the Environment": 10,
+}
 ROUNDS = (
     Round(PER_SENATOR, PER_WIRE, PER_SG_AGENCY, SEED),
-    Round(
-        1,
-        15,
-        {
-            "Singapore Ministry of Law": 20,
-            "Singapore Ministry of Sustainability and the Environment": 10,
-        },
-        20261203,
-    ),
-    Round(
-        1,
-        15,
-        {
-            "Singapore Ministry of Law": 20,
-            "Singapore Ministry of Sustainability and the Environment": 10,
-        },
-        20261204,
-    ),
+    Round(1, 15, _LATER_SG_AGENCY, 20261203),
+    Round(1, 15, _LATER_SG_AGENCY, 20261204),
 )
 
 
@@ -186,7 +174,7 @@ def choose(rows: list[dict]) -> list[dict]:
 
     The first round draws from every publisher; later rounds only from the training
     publishers (the dev and test splits stay as the first round made them)."""
-    rng = random.Random(SEED)
+    rng = random.Random(ROUNDS[0].seed)  # shuffles the pools, then the first round
     by_publisher: dict[str, list[dict]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: r["id"]):
         by_publisher[row["publisher"]].append(row)

@@ -156,7 +156,9 @@ def mend_roles(
 ) -> list[Ent]:
     """ROLE spans joined, widened over title-case words before them and title words after
     them ("chief executive" + "officer"), and closed over a parenthesis (see the module
-    docstring); other entities unchanged."""
+    docstring). Before that, a one-word ROLE that is a given name joins its PERSON, an ORG in
+    apposition that begins with a title word becomes a ROLE, and a county tagged as a place
+    joins the ROLE it precedes; other entities unchanged."""
     ents = _given_names_out_of_roles(words, sorted(ents, key=lambda e: e.start), title_words)
     ents = _titles_in_apposition(words, ents, title_words)
     merged: list[Ent] = []
