@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from extractor.components._org_words import ORG_WORDS
 from extractor.components.entities import (
     Ent,
+    consistent_entities,
+    listed_companies,
     mend_roles,
     split_coordinated,
     split_repeated,
@@ -194,3 +197,104 @@ def test_a_name_written_twice_is_two_mentions(
     words: list[str], ent: Ent, expected: list[tuple[int, int]]
 ) -> None:
     assert [(e.start, e.end) for e in split_repeated(words, [ent])] == expected
+
+
+_TOKENIZER = spacy.blank("en").tokenizer
+
+
+def _tokens(text: str, tagged: list[tuple[str, str]]) -> tuple[list[str], list[bool], list[Ent]]:
+    """spaCy's words of ``text`` with their trailing-space flags, and an entity for each
+    (surface, label) at its first occurrence."""
+    doc = _TOKENIZER(text)
+    ents = []
+    for surface, label in tagged:
+        span = doc.char_span(text.index(surface), text.index(surface) + len(surface))
+        assert span is not None
+        ents.append(Ent(span.start, span.end, label))
+    return [t.text for t in doc], [bool(t.whitespace_) for t in doc], ents
+
+
+def _spans(words: list[str], spaces: list[bool], ents: list[Ent]) -> list[tuple[str, str]]:
+    return [
+        (
+            "".join(
+                w + " " * s
+                for w, s in zip(words[e.start : e.end], spaces[e.start : e.end], strict=True)
+            ).strip(),
+            e.label,
+        )
+        for e in ents
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        pytest.param(
+            "longtime partner Stratasys (NASDAQ: SSYS) has extended",
+            [("Stratasys", "PERSON")],
+            [("Stratasys", "ORG")],
+            id="model-read-a-person",
+        ),
+        pytest.param(
+            "- Forward Industries, Inc. (NASDAQ: FORD) today announced",
+            [],
+            [("Forward Industries, Inc.", "ORG")],
+            id="untagged-with-legal-form",
+        ),
+        pytest.param(
+            "shares of iCoreConnect (NASDAQ: ICCT) rose",
+            [],
+            [("iCoreConnect", "ORG")],
+            id="inner-capital",
+        ),
+        pytest.param(
+            "Ho Chi Minh City Development Bank (HoSE: HDB) said",
+            [("Ho Chi Minh City", "GPE")],
+            [("Ho Chi Minh City", "GPE")],
+            id="runs-into-an-entity-left-alone",
+        ),
+        pytest.param(
+            "One Two Three Four Five Six Seven Corp (NYSE: X) rose",
+            [],
+            [],
+            id="longer-than-a-name-left-alone",
+        ),
+        pytest.param(
+            "the report (see below) and Acme (ticker pending)",
+            [],
+            [],
+            id="not-an-exchange-tag",
+        ),
+        pytest.param(
+            "in 2024 (NASDAQ: X) for",
+            [("2024", "DATE")],
+            [("2024", "DATE")],
+            id="a-date-is-not-a-company",
+        ),
+    ],
+)
+def test_listed_companies(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    words, spaces, ents = _tokens(text, tagged)
+    result, _ = listed_companies(words, spaces, ents)
+    assert _spans(words, spaces, result) == expected
+
+
+def test_listed_company_names_every_mention() -> None:
+    text = (
+        "Healthcare Triangle, Inc. (Nasdaq: HCTI) said. Healthcare Triangle grew."
+        " Vertiv (NYSE: VRT) hired. Our Vertiv CEO Ana Lee said."
+    )
+    words, spaces, model = _tokens(text, [("Vertiv CEO", "PERSON")])
+    model = [Ent(model[0].start, model[0].start + 1, "PERSON")]  # "Vertiv" read as a person
+    ents, listed = listed_companies(words, spaces, model)
+    assert ("Healthcare", "Triangle") in listed  # also without its legal form
+    result = consistent_entities(words, ents, listed=listed)
+    assert _spans(words, spaces, result) == [
+        ("Healthcare Triangle, Inc.", "ORG"),
+        ("Healthcare Triangle", "ORG"),
+        ("Vertiv", "ORG"),
+        ("Vertiv", "ORG"),
+    ]

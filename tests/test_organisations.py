@@ -750,6 +750,13 @@ def test_organisations_listing_money_and_prose_dropped(
             {"coast guard academy"},
             id="country-prefix-dropped",
         ),
+        pytest.param(
+            "Quillon Robotics, Inc. (NASDAQ: QLRB) today opened a plant. Quillon Robotics "
+            "Inc. said the plant will employ 200.",
+            "Quillon Robotics, Inc.",
+            {"quillon robotics inc."},
+            id="comma-before-legal-form",
+        ),
     ],
 )
 def test_organisations_short_forms_merge(body: str, name: str, aliases: set[str]) -> None:

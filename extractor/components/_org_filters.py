@@ -28,7 +28,13 @@ from extractor.components._org_words import (
     PORTFOLIO_WORDS,
     WORK_HEADS,
 )
-from extractor.text.names import company_name, introduces_person, named_person, person_shaped  # noqa: F401
+from extractor.text.names import (  # noqa: F401
+    company_name,
+    introduces_person,
+    named_person,
+    person_shaped,
+    ticker_symbols,
+)
 
 
 def head_word(name: str) -> str:
@@ -139,19 +145,6 @@ def names_a_person(name: str, person_words: set[str]) -> bool:
     if set(w.lower().strip(".,") for w in words) & ORG_WORDS or name.isupper():
         return False
     return all(w in person_words for w in words)
-
-
-_LISTING = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z ]{1,30}?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}\b")
-
-
-def ticker_symbols(text: str) -> list[tuple[int, int]]:
-    """Spans of ticker tags, ``(NASDAQ: BWTR)`` / ``(LSE: ASHP; TSX: AP)``: a listing
-    reference, so neither the exchange nor the symbol is an organisation of the release."""
-    spans = []
-    for paren in re.finditer(r"\(([^()\n]{3,80})\)", text):
-        if _LISTING.match(paren.group(1)):
-            spans.append(paren.span())
-    return spans
 
 
 _BILL = re.compile(r"^(?:H\.?\s?R\.?|S\.|H\.\s?Res\.?|S\.\s?Res\.?)\s?\d+$")

@@ -9,7 +9,10 @@ as a place). This component makes the document agree with itself:
   name written first, after an honorific: "Mr Lim" for "Lim Ban Hock") becomes a PERSON
   mention, also where the model gave it another one-word label;
 * a further occurrence of an organisation the model found (a multi-word name or an acronym)
-  becomes an ORG mention where the model tagged nothing.
+  becomes an ORG mention where the model tagged nothing;
+* a company written right before its exchange tag ("Stratasys (NASDAQ: SSYS)") is an ORG
+  whatever the model read there, and so is every other mention of its name, one-word names
+  included ("Vertiv CEO" is not a person).
 
 It also mends the job-title (ROLE) spans the model breaks: two ROLE pieces that touch are
 one title ("Assistant District" + "Attorney"), a title takes in the title-case words right
@@ -24,6 +27,7 @@ model found. Pure functions over token lists; the component is a thin adapter.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,6 +39,7 @@ from spacy.util import filter_spans
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent
 from extractor.components._org_words import ORG_WORDS
+from extractor.text.names import COMPANY_SUFFIX, ticker_symbols
 
 _MIN_NAME_CHARS = 2
 
@@ -55,7 +60,10 @@ def _name_word(word: str) -> bool:
 
 
 def consistent_entities(
-    words: list[str], ents: list[Ent], honorifics: frozenset[str] = frozenset()
+    words: list[str],
+    ents: list[Ent],
+    honorifics: frozenset[str] = frozenset(),
+    listed: AbstractSet[tuple[str, ...]] = frozenset(),
 ) -> list[Ent]:
     """The entities of a document made consistent (see the module docstring).
 
@@ -63,6 +71,8 @@ def consistent_entities(
         words: The document's token texts.
         ents: The model's entities.
         honorifics: Words that introduce a name ("Mr", "Ms", "Dr"), lower-cased.
+        listed: Names known to be companies (:func:`listed_companies`): every mention of
+            one is an ORG, also a one-word name and where the model read a person or place.
 
     Returns:
         The entities, with surname and repeated-organisation mentions added.
@@ -86,7 +96,7 @@ def consistent_entities(
         for e in ents
         if e.label == "ORG"
         and (e.end - e.start >= 2 or (words[e.start].isupper() and len(words[e.start]) >= 2))
-    }
+    } | set(listed)
     added: list[Ent] = []
     relabelled: dict[int, str] = {}
     for i, word in enumerate(words):
@@ -106,6 +116,9 @@ def consistent_entities(
                 added.append(Ent(i, i + 1, "PERSON"))
             else:
                 relabelled[owner] = "PERSON"
+    for index, ent in enumerate(ents):
+        if ent.label != "ORG" and tuple(words[ent.start : ent.end]) in listed:
+            relabelled[index] = "ORG"  # "Vertiv" read as a person, "Vertiv (NYSE: VRT)"
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for name in sorted(org_names, key=len, reverse=True):
         by_first.setdefault(name[0], []).append(name)
@@ -120,6 +133,95 @@ def consistent_entities(
         i += 1
     result = [Ent(e.start, e.end, relabelled.get(index, e.label)) for index, e in enumerate(ents)]
     return sorted(result + added, key=lambda e: (e.start, -e.end))
+
+
+MAX_LISTED_NAME = 6
+"""Words a listed company's name may have when the model marked nothing before its tag."""
+_NAME_JOINERS = frozenset({"&", "and", "of"})
+
+
+def listed_companies(
+    words: list[str], spaces: list[bool], ents: list[Ent]
+) -> tuple[list[Ent], set[tuple[str, ...]]]:
+    """Companies named right before their exchange tag ("Stratasys (NASDAQ: SSYS)",
+    "Healthcare Triangle, Inc. (Nasdaq: HCTI)"): whatever the model tagged there, or the
+    capitalised words there when it tagged nothing, is an organisation.
+
+    Args:
+        words: The document's token texts.
+        spaces: Whether each token is followed by a space.
+        ents: The entities so far.
+
+    Returns:
+        The entities with those names as ORG, and each such name as a word tuple, also
+        without its legal form ("Healthcare Triangle"), for :func:`consistent_entities`.
+    """
+    widths = [len(w) + s for w, s in zip(words, spaces, strict=True)]
+    starts = list(itertools.accumulate(widths, initial=0))
+    text = "".join(w + " " * s for w, s in zip(words, spaces, strict=True))
+    token_at = {start: i for i, start in enumerate(starts[:-1])}
+    ending = {e.end: index for index, e in enumerate(ents)}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    result = list(ents)
+    names: set[tuple[str, ...]] = set()
+    for tag_start, _ in ticker_symbols(text):
+        end = token_at.get(tag_start)
+        if end is None or end == 0:
+            continue
+        if end in ending:
+            index = ending[end]
+            ent = ents[index]
+            if ent.label not in ("ORG", "PERSON", "GPE", "PRODUCT", "FAC", "NORP"):
+                continue
+            begin = ent.start
+            result[index] = Ent(ent.start, ent.end, "ORG")
+        else:
+            begin = _name_before(words, end, covered)
+            if begin is None:
+                continue
+            result.append(Ent(begin, end, "ORG"))
+        covered.update(range(begin, end))
+        names.add(tuple(words[begin:end]))
+        name = text[starts[begin] : starts[end - 1] + len(words[end - 1])]
+        legal = COMPANY_SUFFIX.search(name)
+        if legal is not None:  # "Healthcare Triangle" of "Healthcare Triangle, Inc."
+            cut = starts[begin] + legal.start()
+            short = next(i for i in range(begin, end + 1) if i == end or starts[i] >= cut)
+            if short > begin and any(c.isalpha() for w in words[begin:short] for c in w):
+                names.add(tuple(words[begin:short]))
+    return sorted(result, key=lambda e: (e.start, -e.end)), names
+
+
+def _inner_capital(word: str) -> bool:
+    """ "iCoreConnect", "eBay": a lower-case first letter, a capital inside."""
+    return word[:1].islower() and any(c.isupper() for c in word[1:])
+
+
+def _name_before(words: list[str], end: int, covered: set[int]) -> int | None:
+    """Where the capitalised name that ends at token ``end`` begins (a comma only before a
+    legal form: "Forward Industries, Inc."); None when there is none, when it is longer
+    than :data:`MAX_LISTED_NAME` words (a title-case headline), or touches an entity."""
+    begin = end
+    while begin > 0 and end - begin <= MAX_LISTED_NAME:
+        word = words[begin - 1]
+        if begin - 1 in covered or "\n" in word:
+            break
+        named = word[:1].isupper() or word[:1].isdigit() or _inner_capital(word)
+        legal_next = begin < end and COMPANY_SUFFIX.match(" " + words[begin])
+        joins = begin < end and (word in _NAME_JOINERS or (word == "," and bool(legal_next)))
+        if not (named or joins):
+            if any(c.isupper() for c in word):
+                return None  # "--Burcon": a name glued to punctuation, its start unknown
+            break
+        begin -= 1
+    while begin < end and (words[begin] in _NAME_JOINERS or words[begin] == ","):
+        begin += 1
+    if begin == end or end - begin > MAX_LISTED_NAME:
+        return None
+    if begin > 0 and (begin - 1 in covered or words[begin - 1][:1].isupper()):
+        return None  # runs on into an entity ("Ho Chi Minh City Development ... Bank") or
+        # past the length limit
+    return begin
 
 
 def mend_names(words: list[str], spaces: list[bool], ents: list[Ent]) -> list[Ent]:
@@ -398,7 +500,8 @@ class EntitiesComponent(FieldComponent):
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
         ents = mend_roles(words, mend_names(words, spaces, ents), resources.title_words())
         ents = split_coordinated(words, split_repeated(words, ents), ORG_WORDS)
-        fixed = consistent_entities(words, ents, _honorific_keys())
+        ents, listed = listed_companies(words, spaces, ents)
+        fixed = consistent_entities(words, ents, _honorific_keys(), listed)
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)
 

@@ -230,8 +230,13 @@ def classify_kind(name: str, acronym: str | None) -> str | None:
 
 
 def _key(name: str) -> str:
-    """Merge key: no "the", no possessive, lower case, a trailing country as its ISO code."""
-    name = POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip())).lower()
+    """Merge key: no "the", no possessive, no comma before a legal form ("Bit Digital, Inc."
+    is "Bit Digital Inc."), lower case, a trailing country as its ISO code."""
+    name = POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip()))
+    legal = COMPANY_SUFFIX.search(name)
+    if legal is not None and legal.group().startswith(","):
+        name = name[: legal.start()] + legal.group()[1:]
+    name = name.lower()
     name = re.sub(r"\s+", " ", name)
     name = re.sub(r"^(?:u\.\s?s\.?|u s|united states)\s+(?=\w)", "", name)  # "U.S. Department of X"
     match = re.match(r"^(.+?\bof)\s+(?:the\s+)?(.+)$", name)

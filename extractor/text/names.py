@@ -18,6 +18,19 @@ COMPANY_SUFFIX = re.compile(
 """A company's legal-form suffix ("Inc.", "Ltd", "Pte Ltd", "GmbH"): a closed class."""
 
 
+_LISTING = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z ]{1,30}?\s*:\s*[A-Z][A-Z0-9.\-]{0,9}\b")
+
+
+def ticker_symbols(text: str) -> list[tuple[int, int]]:
+    """Spans of ticker tags, ``(NASDAQ: BWTR)`` / ``(LSE: ASHP; TSX: AP)``: a listing
+    reference, so neither the exchange nor the symbol is an organisation of the release."""
+    spans = []
+    for paren in re.finditer(r"\(([^()\n]{3,80})\)", text):
+        if _LISTING.match(paren.group(1)):
+            spans.append(paren.span())
+    return spans
+
+
 def title_like(tokens: list[str]) -> bool:
     """Do the first words (before "of"/"at"/"for") hold a job-title word?"""
     for word in (t.lower() for t in tokens[:6]):
