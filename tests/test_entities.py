@@ -249,6 +249,18 @@ def _spans(words: list[str], spaces: list[bool], ents: list[Ent]) -> list[tuple[
             id="inner-capital",
         ),
         pytest.param(
+            "newsroom: $AUUD Auddia (NASDAQ: AUUD) said",
+            [],
+            [("Auddia", "ORG")],
+            id="cashtag-before-the-name",
+        ),
+        pytest.param(
+            "Acme Metals Corp grew. Enter Acme Metals Corp (NASDAQ: AMC) now",
+            [("Acme Metals Corp", "ORG")],
+            [("Acme Metals Corp", "ORG"), ("Acme Metals Corp", "ORG")],
+            id="sentence-initial-word-left-out",
+        ),
+        pytest.param(
             "Ho Chi Minh City Development Bank (HoSE: HDB) said",
             [("Ho Chi Minh City", "GPE")],
             [("Ho Chi Minh City", "GPE")],

@@ -162,6 +162,7 @@ def listed_companies(
     token_at = {start: i for i, start in enumerate(starts[:-1])}
     ending = {e.end: index for index, e in enumerate(ents)}
     covered = {i for e in ents for i in range(e.start, e.end)}
+    known = {tuple(words[e.start : e.end]) for e in ents if e.label == "ORG"}
     result = list(ents)
     names: set[tuple[str, ...]] = set()
     for tag_start, _ in ticker_symbols(text):
@@ -179,6 +180,9 @@ def listed_companies(
             begin = _name_before(words, end, covered)
             if begin is None:
                 continue
+            # a sentence's first word is capitalised too: where the document names the
+            # company elsewhere with fewer words, that is its name ("Enter [Acme Corp]")
+            begin = next((k for k in range(begin, end) if tuple(words[k:end]) in known), begin)
             result.append(Ent(begin, end, "ORG"))
         covered.update(range(begin, end))
         names.add(tuple(words[begin:end]))
@@ -221,6 +225,8 @@ def _name_before(words: list[str], end: int, covered: set[int]) -> int | None:
     if begin > 0 and (begin - 1 in covered or words[begin - 1][:1].isupper()):
         return None  # runs on into an entity ("Ho Chi Minh City Development ... Bank") or
         # past the length limit
+    if 0 < begin < end - 1 and words[begin - 1] == "$":
+        begin += 1  # a cashtag before the name: "$AUUD Auddia (NASDAQ: AUUD)"
     return begin
 
 
