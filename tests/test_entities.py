@@ -9,6 +9,7 @@ from extractor.components._org_words import ORG_WORDS
 from extractor.components.entities import (
     Ent,
     consistent_entities,
+    legal_form_names,
     listed_companies,
     mend_roles,
     split_coordinated,
@@ -309,4 +310,82 @@ def test_listed_company_names_every_mention() -> None:
         ("Healthcare Triangle", "ORG"),
         ("Vertiv", "ORG"),
         ("Vertiv", "ORG"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        pytest.param(
+            "Reyes founded Happy Stan’s Recycling Services Ltd. in 1988",
+            [("Reyes", "PERSON"), ("Happy Stan", "ORG"), ("Recycling Services Ltd.", "ORG")],
+            [("Reyes", "PERSON"), ("Happy Stan’s Recycling Services Ltd.", "ORG")],
+            id="pieces-joined",
+        ),
+        pytest.param(
+            "contracts with Tom’s Tyre Pte Ltd were",
+            [("Tom", "PERSON")],
+            [("Tom’s Tyre Pte Ltd", "ORG")],
+            id="named-after-a-person",
+        ),
+        pytest.param(
+            "acquired Northgate Alarm Systems, Inc. last year",
+            [],
+            [("Northgate Alarm Systems, Inc.", "ORG")],
+            id="untagged-with-comma",
+        ),
+        pytest.param(
+            "About Acme Labs, Inc.\nAcme Labs makes",
+            [("Acme Labs, Inc.", "ORG")],
+            [("Acme Labs, Inc.", "ORG")],
+            id="the-model-found-it",
+        ),
+        pytest.param(
+            "Senior Director of Sales at Acme Inc. said",
+            [("Senior Director of Sales", "ROLE")],
+            [("Senior Director of Sales", "ROLE"), ("Acme Inc.", "ORG")],
+            id="stops-at-a-lower-case-word",
+        ),
+        pytest.param(
+            "on 2024 Acme Inc. said",
+            [("2024", "DATE")],
+            [("2024", "DATE")],
+            id="after-another-kind-of-entity-left-alone",
+        ),
+        pytest.param(
+            "Lawsuit Filed Against Acme Inc. (AC)\nAcme Inc. said",
+            [("Acme Inc.", "ORG")],
+            [("Acme Inc.", "ORG"), ("Acme Inc.", "ORG")],
+            id="title-case-headline-known-name",
+        ),
+        pytest.param(
+            "ContactJo Li All Things Are Possible Foundation Inc Email",
+            [],
+            [],
+            id="capitalised-stop-word-unknown-name-left-alone",
+        ),
+        pytest.param(
+            "Northern Lights Harbour Bay Ocean Marine Coastal Services Ltd today",
+            [],
+            [],
+            id="longer-than-a-name-left-alone",
+        ),
+    ],
+)
+def test_legal_form_names(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    words, spaces, ents = _tokens(text, tagged)
+    result, _ = legal_form_names(words, spaces, ents)
+    assert _spans(words, spaces, result) == expected
+
+
+def test_legal_form_short_name_is_every_mention() -> None:
+    text = "Quillon Robotics Pte Ltd opened a plant. Quillon Robotics hires 200."
+    words, spaces, ents = _tokens(text, [])
+    ents, names = legal_form_names(words, spaces, ents)
+    result = consistent_entities(words, ents, listed=names)
+    assert _spans(words, spaces, result) == [
+        ("Quillon Robotics Pte Ltd", "ORG"),
+        ("Quillon Robotics", "ORG"),
     ]

@@ -12,7 +12,10 @@ as a place). This component makes the document agree with itself:
   becomes an ORG mention where the model tagged nothing;
 * a company written right before its exchange tag ("Stratasys (NASDAQ: SSYS)") is an ORG
   whatever the model read there, and so is every other mention of its name, one-word names
-  included ("Vertiv CEO" is not a person).
+  included ("Vertiv CEO" is not a person);
+* a capitalised name that ends in a legal form ("Happy Stan’s Recycling Services Ltd.", "Jin
+  Li Mould Manufacturing Pte Ltd") is one ORG, over the pieces the model cut it into or the
+  person it read there, and its mentions without the legal form are ORGs too.
 
 It also mends the job-title (ROLE) spans the model breaks: two ROLE pieces that touch are
 one title ("Assistant District" + "Attorney"), a title takes in the title-case words right
@@ -32,6 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.attrs import ORTH, SPACY
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -91,12 +95,13 @@ def consistent_entities(
         if len(named) >= 2:
             surnames.add(named[-1])
             family_first.add(named[0])
+    lower_words = {w for w in words if w.islower()}  # "Management" of "the management"
     org_names = {
         tuple(words[e.start : e.end])
         for e in ents
         if e.label == "ORG"
         and (e.end - e.start >= 2 or (words[e.start].isupper() and len(words[e.start]) >= 2))
-    } | set(listed)
+    } | {name for name in listed if len(name) > 1 or name[0].lower() not in lower_words}
     added: list[Ent] = []
     relabelled: dict[int, str] = {}
     for i, word in enumerate(words):
@@ -194,6 +199,132 @@ def listed_companies(
             if short > begin and any(c.isalpha() for w in words[begin:short] for c in w):
                 names.add(tuple(words[begin:short]))
     return sorted(result, key=lambda e: (e.start, -e.end)), names
+
+
+MAX_LEGAL_NAME = 6
+"""Words a company's name may have before its legal form."""
+_LEGAL_JOINERS = frozenset({"&", "and", "’s", "'s", "-"})
+_TIGHT_JOINERS = frozenset({"’s", "'s", "-"})
+"""What joins a name to the entity before it ("[Happy Stan]’s Recycling Services Ltd."); an
+"and" there joins two names ("University of Wisconsin and Geron Corporation")."""
+_ABSORBED = frozenset({"ORG", "GPE", "PERSON", "NORP"})
+
+
+def legal_form_names(
+    words: list[str], spaces: list[bool], ents: list[Ent]
+) -> tuple[list[Ent], set[tuple[str, ...]]]:
+    """A capitalised name that ends in a legal form ("Happy Stan’s Recycling Services Ltd.",
+    "Tom’s Tyre Pte Ltd", "NRx Pharmaceuticals, Inc.") is one ORG: the model's pieces inside
+    it (an organisation cut in two, the person or place the company is named after) give way
+    to it. The name stops at a lower-case word, a line break, a job title or another kind of
+    entity, and after a capitalised function word (a title-case headline: "Partners With
+    [Acme Inc.]"); a model span that runs past it is left alone.
+
+    Returns:
+        The entities, and each such name as a word tuple, also without its legal form, for
+        :func:`consistent_entities`.
+    """
+    widths = [len(w) + s for w, s in zip(words, spaces, strict=True)]
+    starts = list(itertools.accumulate(widths, initial=0))
+    text = "".join(w + " " * s for w, s in zip(words, spaces, strict=True))
+    owner = {i: index for index, e in enumerate(ents) for i in range(e.start, e.end)}
+    found: list[tuple[int, int]] = []
+    org_starts = {e.end: e.start for e in ents if e.label == "ORG"}  # by where they end
+    known = {tuple(words[e.start : e.end]) for e in ents if e.label == "ORG"}
+    legal_ends = {}  # token ending a legal form -> where the legal form starts (a char)
+    for last in range(1, len(words)):
+        end_char = starts[last] + len(words[last])
+        window = max(0, end_char - 40)
+        legal = COMPANY_SUFFIX.search(text[window:end_char])
+        if legal is not None:
+            stripped = legal.group().lstrip(", ")
+            legal_ends[last] = window + legal.end() - len(stripped)
+    for last, first_char in legal_ends.items():
+        if last + 1 in org_starts and (
+            org_starts[last + 1] == 0 or words[org_starts[last + 1] - 1] not in _TIGHT_JOINERS
+        ):
+            continue  # the model found a name ending in the legal form: its reading stands
+        if legal_ends.get(last + 1, len(text)) <= first_char:
+            continue  # not the end of the legal form ("Pte" of "Pte Ltd")
+        name_end = next((i for i in range(last + 1) if starts[i] >= first_char), last)
+        if name_end > 0 and words[name_end - 1] == ",":
+            name_end -= 1
+        begin = _name_start(words, name_end, ents, owner)
+        if begin is None:
+            continue
+        # a title-case headline runs into the name: where the document names the company
+        # elsewhere with fewer words, that is its name ("Lawsuit Against [Acme Corp]")
+        end = last + 1
+        begin = next(
+            (
+                k
+                for k in range(begin, end)
+                if tuple(words[k:end]) in known and not any(i in owner for i in range(begin, k))
+            ),
+            begin,
+        )
+        found.append((begin, end))
+    removed: set[int] = set()
+    added: list[Ent] = []
+    names: set[tuple[str, ...]] = set()
+    for begin, end in found:
+        inside = {owner[i] for i in range(begin, end) if i in owner}
+        if any(ents[i].start < begin or ents[i].end > end for i in inside):
+            continue  # the model's span runs past the name: left as it is
+        if inside == {owner.get(begin)} and ents[owner[begin]] == Ent(begin, end, "ORG"):
+            pass  # the model found it
+        else:
+            removed |= inside
+            added.append(Ent(begin, end, "ORG"))
+        names.add(tuple(words[begin:end]))
+        name = text[starts[begin] : starts[end - 1] + len(words[end - 1])]
+        short = COMPANY_SUFFIX.sub("", name)
+        cut = starts[begin] + len(short)
+        short_end = next(i for i in range(begin, end + 1) if i == end or starts[i] >= cut)
+        if short_end > begin:
+            names.add(tuple(words[begin:short_end]))
+    kept = [e for index, e in enumerate(ents) if index not in removed]
+    return sorted(kept + added, key=lambda e: (e.start, -e.end)), names
+
+
+def _name_start(words: list[str], end: int, ents: list[Ent], owner: dict[int, int]) -> int | None:
+    """Where the capitalised name ending at token ``end`` (its legal form follows) begins;
+    None when there is no such name or it is longer than :data:`MAX_LEGAL_NAME` words."""
+    begin = end
+    while begin > 0:
+        word = words[begin - 1]
+        if begin - 1 in owner:
+            ent = ents[owner[begin - 1]]
+            if ent.label not in _ABSORBED:
+                return None  # a date, a title, a product: where the name starts is unclear
+            begin = ent.start
+            if begin == 0 or words[begin - 1] not in _TIGHT_JOINERS:
+                break  # an entity starts the name unless joined to what precedes it
+        elif "\n" in word:
+            break
+        elif word[:1].isupper() or word[:1].isdigit() or _inner_capital(word):
+            if word.lower() in STOP_WORDS and begin < end:
+                # "Lawsuit Filed Against [Acme Inc.]" (a title-case headline) or "All Things
+                # Are [Possible Foundation Inc]": a name only where the model knows it
+                name = tuple(words[begin:end])
+                known = (tuple(words[e.start : e.end]) for e in ents if e.label == "ORG")
+                return begin if any(k[: len(name)] == name for k in known) else None
+            begin -= 1
+        elif begin < end and (
+            word in _TIGHT_JOINERS or (word in _LEGAL_JOINERS and begin - 2 not in owner)
+        ):
+            begin -= 1
+        elif word == ")" or any(c.isupper() for c in word):
+            return None  # "(SAL) Ventures Ltd.", "--Burcon": where the name starts is unclear
+        else:
+            break
+        if end - begin > MAX_LEGAL_NAME:
+            return None
+    while begin < end and (words[begin] in _LEGAL_JOINERS or words[begin] == "The"):
+        begin += 1
+    if not any(c.isalpha() for word in words[begin:end] for c in word):
+        return None  # "2025 Inc."
+    return begin
 
 
 def _inner_capital(word: str) -> bool:
@@ -507,7 +638,8 @@ class EntitiesComponent(FieldComponent):
         ents = mend_roles(words, mend_names(words, spaces, ents), resources.title_words())
         ents = split_coordinated(words, split_repeated(words, ents), ORG_WORDS)
         ents, listed = listed_companies(words, spaces, ents)
-        fixed = consistent_entities(words, ents, _honorific_keys(), listed)
+        ents, legal = legal_form_names(words, spaces, ents)
+        fixed = consistent_entities(words, ents, _honorific_keys(), listed | legal)
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)
 
