@@ -9,6 +9,7 @@ from extractor.components._org_words import ORG_WORDS
 from extractor.components.entities import (
     Ent,
     consistent_entities,
+    defined_acronyms,
     legal_form_names,
     listed_companies,
     mend_roles,
@@ -389,3 +390,51 @@ def test_legal_form_short_name_is_every_mention() -> None:
         ("Quillon Robotics Pte Ltd", "ORG"),
         ("Quillon Robotics", "ORG"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        pytest.param(
+            "the Corrupt Practices Investigation Bureau (CPIB) said. The CPIB charged him.",
+            [("Corrupt Practices Investigation Bureau", "ORG")],
+            [
+                ("Corrupt Practices Investigation Bureau", "ORG"),
+                ("CPIB", "ORG"),
+                ("CPIB", "ORG"),
+            ],
+            id="defined-then-used",
+        ),
+        pytest.param(
+            "the Council of Indigenous Peoples (CIP) met",
+            [("Council of Indigenous Peoples", "ORG"), ("CIP", "GPE")],
+            [("Council of Indigenous Peoples", "ORG"), ("CIP", "ORG")],
+            id="model-read-a-place",
+        ),
+        pytest.param(
+            "shares of Edwards Lifesciences (EW) fell",
+            [("Edwards Lifesciences", "ORG")],
+            [("Edwards Lifesciences", "ORG")],
+            id="a-ticker-is-not-an-acronym",
+        ),
+        pytest.param(
+            "the Safe Streets Programme (SSP) began",
+            [],
+            [],
+            id="long-form-not-an-organisation",
+        ),
+        pytest.param(
+            "the International Organization for Standardization (ISO) wrote ISO 37122 and",
+            [("International Organization for Standardization", "ORG")],
+            [("International Organization for Standardization", "ORG"), ("ISO", "ORG")],
+            id="not-before-a-number",
+        ),
+    ],
+)
+def test_defined_acronyms(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    words, spaces, ents = _tokens(text, tagged)
+    ents, acronyms = defined_acronyms(words, spaces, ents)
+    result = consistent_entities(words, ents, listed=acronyms)
+    assert _spans(words, spaces, result) == expected

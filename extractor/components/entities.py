@@ -15,7 +15,9 @@ as a place). This component makes the document agree with itself:
   included ("Vertiv CEO" is not a person);
 * a capitalised name that ends in a legal form ("Happy Stan’s Recycling Services Ltd.", "Jin
   Li Mould Manufacturing Pte Ltd") is one ORG, over the pieces the model cut it into or the
-  person it read there, and its mentions without the legal form are ORGs too.
+  person it read there, and its mentions without the legal form are ORGs too;
+* an acronym defined right after an organisation ("Corrupt Practices Investigation Bureau
+  (CPIB)") is an ORG wherever the release uses it.
 
 It also mends the job-title (ROLE) spans the model breaks: two ROLE pieces that touch are
 one title ("Assistant District" + "Attorney"), a title takes in the title-case words right
@@ -30,6 +32,8 @@ model found. Pure functions over token lists; the component is a thin adapter.
 from __future__ import annotations
 
 import itertools
+import re
+from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
@@ -43,6 +47,7 @@ from spacy.util import filter_spans
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent
 from extractor.components._org_words import ORG_WORDS
+from extractor.text.acronyms import find_acronym_definitions
 from extractor.text.names import COMPANY_SUFFIX, ticker_symbols
 
 _MIN_NAME_CHARS = 2
@@ -131,7 +136,12 @@ def consistent_entities(
     while i < len(words):  # one pass, longest name first at each word
         for name in by_first.get(words[i], ()):
             size = len(name)
-            if tuple(words[i : i + size]) == name and all(c is None for c in covered[i : i + size]):
+            after = words[i + size] if i + size < len(words) else ""
+            if (
+                tuple(words[i : i + size]) == name
+                and all(c is None for c in covered[i : i + size])
+                and not after[:1].isdigit()  # "ISO 37122", "CES 2025": a standard, an event
+            ):
                 added.append(Ent(i, i + size, "ORG"))
                 i += size - 1
                 break
@@ -143,6 +153,13 @@ def consistent_entities(
 MAX_LISTED_NAME = 6
 """Words a listed company's name may have when the model marked nothing before its tag."""
 _NAME_JOINERS = frozenset({"&", "and", "of"})
+
+
+def _text_and_starts(words: list[str], spaces: list[bool]) -> tuple[str, list[int]]:
+    """The document's text and each token's character offset (one past the end last)."""
+    widths = [len(w) + s for w, s in zip(words, spaces, strict=True)]
+    text = "".join(w + " " * s for w, s in zip(words, spaces, strict=True))
+    return text, list(itertools.accumulate(widths, initial=0))
 
 
 def listed_companies(
@@ -161,9 +178,7 @@ def listed_companies(
         The entities with those names as ORG, and each such name as a word tuple, also
         without its legal form ("Healthcare Triangle"), for :func:`consistent_entities`.
     """
-    widths = [len(w) + s for w, s in zip(words, spaces, strict=True)]
-    starts = list(itertools.accumulate(widths, initial=0))
-    text = "".join(w + " " * s for w, s in zip(words, spaces, strict=True))
+    text, starts = _text_and_starts(words, spaces)
     token_at = {start: i for i, start in enumerate(starts[:-1])}
     ending = {e.end: index for index, e in enumerate(ents)}
     covered = {i for e in ents for i in range(e.start, e.end)}
@@ -201,6 +216,51 @@ def listed_companies(
     return sorted(result, key=lambda e: (e.start, -e.end)), names
 
 
+def defined_acronyms(
+    words: list[str], spaces: list[bool], ents: list[Ent]
+) -> tuple[list[Ent], set[tuple[str, ...]]]:
+    """An acronym defined in parentheses right after an organisation ("Corrupt Practices
+    Investigation Bureau (CPIB)", Schwartz–Hearst initials) is an ORG there, and (through
+    :func:`consistent_entities`) wherever the release uses it.
+
+    Returns:
+        The entities with the defining mentions as ORG, and the acronyms as one-word names.
+    """
+    text, starts = _text_and_starts(words, spaces)
+    token_at = {start: i for i, start in enumerate(starts[:-1])}
+    org_ends = {starts[e.end - 1] + len(words[e.end - 1]) for e in ents if e.label == "ORG"}
+    owner = {i: index for index, e in enumerate(ents) for i in range(e.start, e.end)}
+    result = list(ents)
+    names: set[tuple[str, ...]] = set()
+    for definition in find_acronym_definitions(text):
+        i = token_at.get(definition.acronym_start)
+        if (
+            definition.acronym_start < definition.long_start  # "ACR (Long Form)"
+            or definition.long_start + len(definition.long) not in org_ends
+            or i is None
+            or words[i] != definition.acronym
+            or not _initials_cover(definition.acronym, definition.long)
+        ):
+            continue
+        names.add((definition.acronym,))
+        if i not in owner:
+            result.append(Ent(i, i + 1, "ORG"))
+        elif ents[owner[i]] == Ent(i, i + 1, ents[owner[i]].label):
+            result[owner[i]] = Ent(i, i + 1, "ORG")  # "(CPIB)" read as a place
+    return sorted(result, key=lambda e: (e.start, -e.end)), names
+
+
+def _initials_cover(acronym: str, long: str) -> bool:
+    """Are the acronym's letters the long form's word initials (one may be missing in an
+    acronym of three letters or more: "USCIS" of "U.S. Citizenship and Immigration
+    Services")? A ticker is not: "EW" of "Edwards Lifesciences", "LLY" of "Eli Lilly"."""
+    initials = Counter(w[0].lower() for w in re.split(r"[\s\-/]+", long) if w[:1].isalpha())
+    letters = Counter(c.lower() for c in acronym if c.isalpha())
+    matched = sum((letters & initials).values())
+    size = sum(letters.values())
+    return matched >= (size - 1 if size >= 3 else size)
+
+
 MAX_LEGAL_NAME = 6
 """Words a company's name may have before its legal form."""
 _LEGAL_JOINERS = frozenset({"&", "and", "’s", "'s", "-"})
@@ -224,9 +284,7 @@ def legal_form_names(
         The entities, and each such name as a word tuple, also without its legal form, for
         :func:`consistent_entities`.
     """
-    widths = [len(w) + s for w, s in zip(words, spaces, strict=True)]
-    starts = list(itertools.accumulate(widths, initial=0))
-    text = "".join(w + " " * s for w, s in zip(words, spaces, strict=True))
+    text, starts = _text_and_starts(words, spaces)
     owner = {i: index for index, e in enumerate(ents) for i in range(e.start, e.end)}
     found: list[tuple[int, int]] = []
     org_starts = {e.end: e.start for e in ents if e.label == "ORG"}  # by where they end
@@ -639,7 +697,9 @@ class EntitiesComponent(FieldComponent):
         ents = split_coordinated(words, split_repeated(words, ents), ORG_WORDS)
         ents, listed = listed_companies(words, spaces, ents)
         ents, legal = legal_form_names(words, spaces, ents)
-        fixed = consistent_entities(words, ents, _honorific_keys(), listed | legal)
+        ents, acronyms = defined_acronyms(words, spaces, ents)
+        known = listed | legal | acronyms
+        fixed = consistent_entities(words, ents, _honorific_keys(), known)
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)
 
