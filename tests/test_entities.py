@@ -10,6 +10,7 @@ from extractor.components.entities import (
     Ent,
     consistent_entities,
     defined_acronyms,
+    described_people,
     legal_form_names,
     listed_companies,
     mend_roles,
@@ -437,4 +438,54 @@ def test_defined_acronyms(
     words, spaces, ents = _tokens(text, tagged)
     ents, acronyms = defined_acronyms(words, spaces, ents)
     result = consistent_entities(words, ents, listed=acronyms)
+    assert _spans(words, spaces, result) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        pytest.param(
+            "a) Tay Wen Hui (“Tay”), a 41-year-old male Singaporean; later Tay paid.",
+            [("Tay Wen Hui", "ORG"), ("Tay", "GPE")],
+            [("Tay Wen Hui", "PERSON"), ("Tay", "PERSON"), ("Tay", "PERSON")],
+            id="short-form-and-age",
+        ),
+        pytest.param(
+            "b) Rosli bin Kamal (39-year-old male Malaysian) was charged",
+            [("Rosli", "PERSON")],
+            [("Rosli bin Kamal", "PERSON")],
+            id="age-in-parenthesis-with-a-name-link",
+        ),
+        pytest.param(
+            "killing 9-year-old Kiera Dunmore and her",
+            [("Kiera Dunmore", "ORG")],
+            [("Kiera Dunmore", "PERSON")],
+            id="age-before-the-name",
+        ),
+        pytest.param(
+            "A 50-year-old man was arrested. The 35-year-old victim said",
+            [],
+            [],
+            id="no-name",
+        ),
+        pytest.param(
+            "a 47-year-old Crown Heights man and a 45-year-old Malaysian",
+            [("Crown Heights", "GPE"), ("Malaysian", "NORP")],
+            [("Crown Heights", "GPE"), ("Malaysian", "NORP")],
+            id="places-and-nationalities-stay",
+        ),
+        pytest.param(
+            "the Senior Investigations Officer Lee, a 30-year-old officer",
+            [("Senior Investigations Officer", "ROLE")],
+            [("Senior Investigations Officer", "ROLE"), ("Lee", "PERSON")],
+            id="stops-at-a-title",
+        ),
+    ],
+)
+def test_described_people(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    words, spaces, ents = _tokens(text, tagged)
+    ents, short_names = described_people(words, spaces, ents)
+    result = consistent_entities(words, ents, short_names=short_names)
     assert _spans(words, spaces, result) == expected

@@ -17,7 +17,10 @@ as a place). This component makes the document agree with itself:
   Li Mould Manufacturing Pte Ltd") is one ORG, over the pieces the model cut it into or the
   person it read there, and its mentions without the legal form are ORGs too;
 * an acronym defined right after an organisation ("Corrupt Practices Investigation Bureau
-  (CPIB)") is an ORG wherever the release uses it.
+  (CPIB)") is an ORG wherever the release uses it;
+* a name the release gives an age ("Abdul Rahim Bin Mawasi (“Rahim”), a 55-year-old male",
+  "11-year-old Dominic Sumicek") is a PERSON, and the short form it defines in quotes is that
+  person wherever used.
 
 It also mends the job-title (ROLE) spans the model breaks: two ROLE pieces that touch are
 one title ("Assistant District" + "Attorney"), a title takes in the title-case words right
@@ -73,6 +76,7 @@ def consistent_entities(
     ents: list[Ent],
     honorifics: frozenset[str] = frozenset(),
     listed: AbstractSet[tuple[str, ...]] = frozenset(),
+    short_names: AbstractSet[tuple[str, ...]] = frozenset(),
 ) -> list[Ent]:
     """The entities of a document made consistent (see the module docstring).
 
@@ -82,6 +86,8 @@ def consistent_entities(
         honorifics: Words that introduce a name ("Mr", "Ms", "Dr"), lower-cased.
         listed: Names known to be companies (:func:`listed_companies`): every mention of
             one is an ORG, also a one-word name and where the model read a person or place.
+        short_names: People's short forms defined in the text (:func:`described_people`):
+            read as surnames.
 
     Returns:
         The entities, with surname and repeated-organisation mentions added.
@@ -101,6 +107,7 @@ def consistent_entities(
             surnames.add(named[-1])
             family_first.add(named[0])
     lower_words = {w for w in words if w.islower()}  # "Management" of "the management"
+    surnames.update(name[0] for name in short_names if len(name) == 1)
     org_names = {
         tuple(words[e.start : e.end])
         for e in ents
@@ -248,6 +255,85 @@ def defined_acronyms(
         elif ents[owner[i]] == Ent(i, i + 1, ents[owner[i]].label):
             result[owner[i]] = Ent(i, i + 1, "ORG")  # "(CPIB)" read as a place
     return sorted(result, key=lambda e: (e.start, -e.end)), names
+
+
+_AGE = re.compile(r"\b\d{1,3}-year-old\b")
+_ALIAS = re.compile(r"[(\[][“\"]([^”\"()\[\]\n]{2,40})[”\"][)\]]")
+_NAME_LINKS = frozenset({"bin", "binte", "bte", "s/o", "d/o", "@", "al", "van", "de", "von"})
+MAX_DESCRIBED_NAME = 7
+"""Words a person's name may have before its short form or age ("Mohd Mustaqim Kam @ Kam
+Hock Beng (“Mustaqim”), a 64-year-old male")."""
+
+
+def described_people(
+    words: list[str], spaces: list[bool], ents: list[Ent]
+) -> tuple[list[Ent], set[tuple[str, ...]]]:
+    """People the release describes as people: a name followed by an age ("Abdul Rahim Bin
+    Mawasi (“Rahim”), a 55-year-old male", "Malik (a 34-year-old male") or preceded by one
+    ("11-year-old Dominic Sumicek"). The name becomes a PERSON whatever the model read; a
+    short form defined in quotes right after it ("(“Rahim”)") is the person in every mention.
+
+    Returns:
+        The entities, and the short forms as word tuples (for :func:`consistent_entities`'
+        surnames).
+    """
+    text, starts = _text_and_starts(words, spaces)
+    if "-year-old" not in text:
+        return ents, set()
+    token_at = {start: i for i, start in enumerate(starts[:-1])}
+    ends_at = {starts[i] + len(word): i + 1 for i, word in enumerate(words)}
+    owner = {i: index for index, e in enumerate(ents) for i in range(e.start, e.end)}
+    found: list[tuple[int, int]] = []
+    aliases: set[tuple[str, ...]] = set()
+    for age in _AGE.finditer(text):
+        after = token_at.get(age.end() + 1)  # "11-year-old [Dominic Sumicek]"
+        if after is not None and words[after][:1].isupper():
+            end = after
+            while end < len(words) and end - after < 4 and _name_token(words[end]):
+                end += 1
+            tagged = ents[owner[after]].label if after in owner else None
+            if end - after >= 2 and tagged in (None, "PERSON", "ORG"):
+                found.append((after, end))  # two words at least: "a 45-year-old Malaysian"
+        before = re.search(
+            rf"({_ALIAS.pattern})?[\s,]*(?:\([^()\n]{{0,20}}?,\s*|\(\s*)?(?:an?\s+)?$",
+            text[max(0, age.start() - 80) : age.start()],
+        )
+        if before is None:
+            continue
+        end = ends_at.get(len(text[: age.start() - len(before.group())].rstrip()))
+        if end is None:
+            continue
+        begin = end
+        while begin > 0 and end - begin < MAX_DESCRIBED_NAME and _name_token(words[begin - 1]):
+            if begin - 1 in owner and ents[owner[begin - 1]].label not in _ABSORBED:
+                break
+            begin -= 1
+        while begin < end and words[begin].lower() in _NAME_LINKS:
+            begin += 1
+        if begin == end or (
+            begin > 0 and begin - 1 not in owner and words[begin - 1][:1].isupper()
+        ):
+            continue  # no name, or a longer run of capitals than a name
+        if all(w.lower() in STOP_WORDS for w in words[begin:end]):
+            continue  # "The 35-year-old", "A 50-year-old"
+        found.append((begin, end))
+        if before.group(2):
+            aliases.add(tuple(before.group(2).split()))
+    removed: set[int] = set()
+    added: list[Ent] = []
+    for begin, end in found:
+        inside = {owner[i] for i in range(begin, end) if i in owner}
+        if any(ents[i].start < begin or ents[i].end > end for i in inside):
+            continue  # an entity runs past the name: left to the model
+        removed |= inside
+        added.append(Ent(begin, end, "PERSON"))
+    kept = [e for index, e in enumerate(ents) if index not in removed]
+    return sorted(kept + added, key=lambda e: (e.start, -e.end)), aliases
+
+
+def _name_token(word: str) -> bool:
+    """A word of a person's name: capitalised, or a link such as "bin", "s/o", "@"."""
+    return (word[:1].isupper() and any(c.isalpha() for c in word)) or word.lower() in _NAME_LINKS
 
 
 def _initials_cover(acronym: str, long: str) -> bool:
@@ -698,8 +784,9 @@ class EntitiesComponent(FieldComponent):
         ents, listed = listed_companies(words, spaces, ents)
         ents, legal = legal_form_names(words, spaces, ents)
         ents, acronyms = defined_acronyms(words, spaces, ents)
+        ents, aliases = described_people(words, spaces, ents)
         known = listed | legal | acronyms
-        fixed = consistent_entities(words, ents, _honorific_keys(), known)
+        fixed = consistent_entities(words, ents, _honorific_keys(), known, aliases)
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)
 
