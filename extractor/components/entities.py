@@ -377,6 +377,8 @@ def legal_form_names(
     known = {tuple(words[e.start : e.end]) for e in ents if e.label == "ORG"}
     legal_ends = {}  # token ending a legal form -> where the legal form starts (a char)
     for last in range(1, len(words)):
+        if not (words[last][:1].isupper() or words[last] in ("plc", "a.s.")):
+            continue  # every legal form ends in a capital word but these two
         end_char = starts[last] + len(words[last])
         window = max(0, end_char - 40)
         legal = COMPANY_SUFFIX.search(text[window:end_char])
