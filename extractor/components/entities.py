@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from spacy.attrs import ORTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -162,11 +163,39 @@ MAX_LISTED_NAME = 6
 _NAME_JOINERS = frozenset({"&", "and", "of"})
 
 
-def _text_and_starts(words: list[str], spaces: list[bool]) -> tuple[str, list[int]]:
-    """The document's text and each token's character offset (one past the end last)."""
+class _Layout(NamedTuple):
+    """A document's text rebuilt from its tokens, with the offsets the steps below share."""
+
+    text: str
+    starts: list[int]  # each token's character offset (one past the end last)
+    token_at: dict[int, int]  # character offset -> the token starting there
+
+
+def _layout(words: list[str], spaces: list[bool]) -> _Layout:
     widths = [len(w) + s for w, s in zip(words, spaces, strict=True)]
     text = "".join(w + " " * s for w, s in zip(words, spaces, strict=True))
-    return text, list(itertools.accumulate(widths, initial=0))
+    starts = list(itertools.accumulate(widths, initial=0))
+    return _Layout(text, starts, {start: i for i, start in enumerate(starts[:-1])})
+
+
+def _owners(ents: list[Ent]) -> dict[int, int]:
+    """Token index -> the index of the entity covering it."""
+    return {i: index for index, e in enumerate(ents) for i in range(e.start, e.end)}
+
+
+def _without_legal_form(
+    words: list[str], layout: _Layout, begin: int, end: int
+) -> tuple[str, ...] | None:
+    """The words of name ``words[begin:end]`` before its legal form ("Healthcare Triangle"
+    of "Healthcare Triangle, Inc."); None when it has none or nothing is left."""
+    starts = layout.starts
+    name = layout.text[starts[begin] : starts[end - 1] + len(words[end - 1])]
+    legal = COMPANY_SUFFIX.search(name)
+    if legal is None:
+        return None
+    cut = starts[begin] + legal.start()
+    short = next(i for i in range(begin, end + 1) if i == end or starts[i] >= cut)
+    return tuple(words[begin:short]) if short > begin else None
 
 
 def listed_companies(
@@ -185,15 +214,14 @@ def listed_companies(
         The entities with those names as ORG, and each such name as a word tuple, also
         without its legal form ("Healthcare Triangle"), for :func:`consistent_entities`.
     """
-    text, starts = _text_and_starts(words, spaces)
-    token_at = {start: i for i, start in enumerate(starts[:-1])}
+    layout = _layout(words, spaces)
     ending = {e.end: index for index, e in enumerate(ents)}
     covered = {i for e in ents for i in range(e.start, e.end)}
     known = {tuple(words[e.start : e.end]) for e in ents if e.label == "ORG"}
     result = list(ents)
     names: set[tuple[str, ...]] = set()
-    for tag_start, _ in ticker_symbols(text):
-        end = token_at.get(tag_start)
+    for tag_start, _ in ticker_symbols(layout.text):
+        end = layout.token_at.get(tag_start)
         if end is None or end == 0:
             continue
         if end in ending:
@@ -213,13 +241,9 @@ def listed_companies(
             result.append(Ent(begin, end, "ORG"))
         covered.update(range(begin, end))
         names.add(tuple(words[begin:end]))
-        name = text[starts[begin] : starts[end - 1] + len(words[end - 1])]
-        legal = COMPANY_SUFFIX.search(name)
-        if legal is not None:  # "Healthcare Triangle" of "Healthcare Triangle, Inc."
-            cut = starts[begin] + legal.start()
-            short = next(i for i in range(begin, end + 1) if i == end or starts[i] >= cut)
-            if short > begin and any(c.isalpha() for w in words[begin:short] for c in w):
-                names.add(tuple(words[begin:short]))
+        short = _without_legal_form(words, layout, begin, end)
+        if short is not None and any(c.isalpha() for w in short for c in w):
+            names.add(short)  # a number alone is not propagated as a name
     return sorted(result, key=lambda e: (e.start, -e.end)), names
 
 
@@ -233,14 +257,14 @@ def defined_acronyms(
     Returns:
         The entities with the defining mentions as ORG, and the acronyms as one-word names.
     """
-    text, starts = _text_and_starts(words, spaces)
-    token_at = {start: i for i, start in enumerate(starts[:-1])}
+    layout = _layout(words, spaces)
+    starts = layout.starts
     org_ends = {starts[e.end - 1] + len(words[e.end - 1]) for e in ents if e.label == "ORG"}
-    owner = {i: index for index, e in enumerate(ents) for i in range(e.start, e.end)}
+    owner = _owners(ents)
     result = list(ents)
     names: set[tuple[str, ...]] = set()
-    for definition in find_acronym_definitions(text):
-        i = token_at.get(definition.acronym_start)
+    for definition in find_acronym_definitions(layout.text):
+        i = layout.token_at.get(definition.acronym_start)
         if (
             definition.acronym_start < definition.long_start  # "ACR (Long Form)"
             or definition.long_start + len(definition.long) not in org_ends
@@ -259,6 +283,8 @@ def defined_acronyms(
 
 _AGE = re.compile(r"\b\d{1,3}-year-old\b")
 _ALIAS = re.compile(r"[(\[][“\"]([^”\"()\[\]\n]{2,40})[”\"][)\]]")
+_BEFORE_AGE = re.compile(rf"({_ALIAS.pattern})?[\s,]*(?:\([^()\n]{{0,20}}?,\s*|\(\s*)?(?:an?\s+)?$")
+"""What stands between a name and its age: a short form, a comma, "(夏雁宾, ", "a"."""
 _NAME_LINKS = frozenset({"bin", "binte", "bte", "s/o", "d/o", "@", "al", "van", "de", "von"})
 MAX_DESCRIBED_NAME = 7
 """Words a person's name may have before its short form or age ("Mohd Mustaqim Kam @ Kam
@@ -277,16 +303,16 @@ def described_people(
         The entities, and the short forms as word tuples (for :func:`consistent_entities`'
         surnames).
     """
-    text, starts = _text_and_starts(words, spaces)
+    layout = _layout(words, spaces)
+    text = layout.text
     if "-year-old" not in text:
         return ents, set()
-    token_at = {start: i for i, start in enumerate(starts[:-1])}
-    ends_at = {starts[i] + len(word): i + 1 for i, word in enumerate(words)}
-    owner = {i: index for index, e in enumerate(ents) for i in range(e.start, e.end)}
+    ends_at = {layout.starts[i] + len(word): i + 1 for i, word in enumerate(words)}
+    owner = _owners(ents)
     found: list[tuple[int, int]] = []
     aliases: set[tuple[str, ...]] = set()
     for age in _AGE.finditer(text):
-        after = token_at.get(age.end() + 1)  # "11-year-old [Dominic Sumicek]"
+        after = layout.token_at.get(age.end() + 1)  # "11-year-old [Dominic Sumicek]"
         if after is not None and words[after][:1].isupper():
             end = after
             while end < len(words) and end - after < 4 and _name_token(words[end]):
@@ -294,10 +320,7 @@ def described_people(
             tagged = ents[owner[after]].label if after in owner else None
             if end - after >= 2 and tagged in (None, "PERSON", "ORG"):
                 found.append((after, end))  # two words at least: "a 45-year-old Malaysian"
-        before = re.search(
-            rf"({_ALIAS.pattern})?[\s,]*(?:\([^()\n]{{0,20}}?,\s*|\(\s*)?(?:an?\s+)?$",
-            text[max(0, age.start() - 80) : age.start()],
-        )
+        before = _BEFORE_AGE.search(text[max(0, age.start() - 80) : age.start()])
         if before is None:
             continue
         end = ends_at.get(len(text[: age.start() - len(before.group())].rstrip()))
@@ -370,8 +393,9 @@ def legal_form_names(
         The entities, and each such name as a word tuple, also without its legal form, for
         :func:`consistent_entities`.
     """
-    text, starts = _text_and_starts(words, spaces)
-    owner = {i: index for index, e in enumerate(ents) for i in range(e.start, e.end)}
+    layout = _layout(words, spaces)
+    text, starts = layout.text, layout.starts
+    owner = _owners(ents)
     found: list[tuple[int, int]] = []
     org_starts = {e.end: e.start for e in ents if e.label == "ORG"}  # by where they end
     known = {tuple(words[e.start : e.end]) for e in ents if e.label == "ORG"}
@@ -395,7 +419,7 @@ def legal_form_names(
         name_end = next((i for i in range(last + 1) if starts[i] >= first_char), last)
         if name_end > 0 and words[name_end - 1] == ",":
             name_end -= 1
-        begin = _name_start(words, name_end, ents, owner)
+        begin = _name_start(words, name_end, ents, owner, known)
         if begin is None:
             continue
         # a title-case headline runs into the name: where the document names the company
@@ -423,17 +447,20 @@ def legal_form_names(
             removed |= inside
             added.append(Ent(begin, end, "ORG"))
         names.add(tuple(words[begin:end]))
-        name = text[starts[begin] : starts[end - 1] + len(words[end - 1])]
-        short = COMPANY_SUFFIX.sub("", name)
-        cut = starts[begin] + len(short)
-        short_end = next(i for i in range(begin, end + 1) if i == end or starts[i] >= cut)
-        if short_end > begin:
-            names.add(tuple(words[begin:short_end]))
+        short = _without_legal_form(words, layout, begin, end)
+        if short is not None:
+            names.add(short)
     kept = [e for index, e in enumerate(ents) if index not in removed]
     return sorted(kept + added, key=lambda e: (e.start, -e.end)), names
 
 
-def _name_start(words: list[str], end: int, ents: list[Ent], owner: dict[int, int]) -> int | None:
+def _name_start(
+    words: list[str],
+    end: int,
+    ents: list[Ent],
+    owner: dict[int, int],
+    known: set[tuple[str, ...]],
+) -> int | None:
     """Where the capitalised name ending at token ``end`` (its legal form follows) begins;
     None when there is no such name or it is longer than :data:`MAX_LEGAL_NAME` words."""
     begin = end
@@ -453,7 +480,6 @@ def _name_start(words: list[str], end: int, ents: list[Ent], owner: dict[int, in
                 # "Lawsuit Filed Against [Acme Inc.]" (a title-case headline) or "All Things
                 # Are [Possible Foundation Inc]": a name only where the model knows it
                 name = tuple(words[begin:end])
-                known = (tuple(words[e.start : e.end]) for e in ents if e.label == "ORG")
                 return begin if any(k[: len(name)] == name for k in known) else None
             begin -= 1
         elif begin < end and (
