@@ -489,3 +489,84 @@ def test_described_people(
     ents, short_names = described_people(words, spaces, ents)
     result = consistent_entities(words, ents, short_names=short_names)
     assert _spans(words, spaces, result) == expected
+
+
+def _tagged(
+    text: str, marks: list[tuple[str, str, int]]
+) -> tuple[list[str], list[bool], list[Ent]]:
+    """Like ``_tokens``, with each (surface, label, n) at the surface's n-th occurrence."""
+    doc = _TOKENIZER(text)
+    ents = []
+    for surface, label, nth in marks:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(surface, at + 1)
+        span = doc.char_span(at, at + len(surface))
+        assert span is not None
+        ents.append(Ent(span.start, span.end, label))
+    return [t.text for t in doc], [bool(t.whitespace_) for t in doc], ents
+
+
+def _people(words: list[str], spaces: list[bool], ents: list[Ent]) -> list[str]:
+    return [name for name, label in _spans(words, spaces, ents) if label == "PERSON"]
+
+
+def test_surname_mentions_become_people() -> None:
+    text = "Senator Maria Okafor spoke. Okafor said the Okafor plan works, and Mr. Okafor left."
+    words, spaces, ents = _tagged(text, [("Maria Okafor", "PERSON", 0), ("Okafor", "GPE", 2)])
+    result = consistent_entities(words, ents, frozenset({"mr"}))
+    assert _people(words, spaces, result) == ["Maria Okafor", "Okafor", "Okafor", "Okafor"]
+
+
+def test_surname_used_mostly_in_place_names_is_not_propagated() -> None:
+    # One misreading of "Lower Keys" as a person does not make every "Keys" a person when
+    # the release names the place more often.
+    text = (
+        "Homes in the Lower Keys sell. The Upper Keys and the Florida Keys differ. "
+        "Buyers in the Keys wait."
+    )
+    marks = [
+        ("Lower Keys", "PERSON", 0),
+        ("Upper Keys", "LOC", 0),
+        ("Florida Keys", "GPE", 0),
+    ]
+    words, spaces, ents = _tagged(text, marks)
+    result = consistent_entities(words, ents, org_words=ORG_WORDS)
+    assert _people(words, spaces, result) == ["Lower Keys"]
+
+
+def test_person_misread_as_organisation_does_not_block_the_surname() -> None:
+    # The model's ORG readings of a person's full name are no evidence against the surname;
+    # an ORG whose name says organisation ("... Museum") is.
+    text = (
+        "A photograph by A. Hollis Brandt hangs here. A. Hollis Brandt printed it. "
+        "Nora Brandt, his niece, said Brandt worked alone."
+    )
+    marks = [
+        ("A. Hollis Brandt", "ORG", 0),
+        ("A. Hollis Brandt", "ORG", 1),
+        ("Nora Brandt", "PERSON", 0),
+    ]
+    words, spaces, ents = _tagged(text, marks)
+    result = consistent_entities(words, ents, org_words=ORG_WORDS)
+    assert _people(words, spaces, result) == ["Nora Brandt", "Brandt"]
+
+    text = "The Brandt Museum and the Brandt Foundation opened. Nora Brandt said Brandt grew."
+    marks = [
+        ("Brandt Museum", "ORG", 0),
+        ("Brandt Foundation", "ORG", 0),
+        ("Nora Brandt", "PERSON", 0),
+    ]
+    words, spaces, ents = _tagged(text, marks)
+    result = consistent_entities(words, ents, org_words=ORG_WORDS)
+    assert _people(words, spaces, result) == ["Nora Brandt"]
+
+
+def test_organisation_not_repeated_where_its_name_goes_on() -> None:
+    text = (
+        "Harbor Friends gave toys. Harbor Friends for Veterans met. Harbor Friends of Oslo"
+        " too. Harbor Friends thanked them."
+    )
+    words, _, ents = _tagged(text, [("Harbor Friends", "ORG", 0)])
+    result = consistent_entities(words, ents)
+    assert _names(words, result) == ["Harbor Friends", "Harbor Friends"]

@@ -7,9 +7,12 @@ as a place). This component makes the document agree with itself:
 
 * a standalone word that is the surname of a person the model found in full (or the family
   name written first, after an honorific: "Mr Lim" for "Lim Ban Hock") becomes a PERSON
-  mention, also where the model gave it another one-word label;
+  mention, also where the model gave it another one-word label — unless the release uses the
+  word more often inside the names of places and organisations than inside people's (one
+  misreading of "the Lower Keys" as a person does not make every "Keys" one);
 * a further occurrence of an organisation the model found (a multi-word name or an acronym)
-  becomes an ORG mention where the model tagged nothing;
+  becomes an ORG mention where the model tagged nothing, unless the name goes on there
+  ("Harbor Friends" of "Harbor Friends for Veterans");
 * a company written right before its exchange tag ("Stratasys (NASDAQ: SSYS)") is an ORG
   whatever the model read there, and so is every other mention of its name, one-word names
   included ("Vertiv CEO" is not a person);
@@ -78,6 +81,7 @@ def consistent_entities(
     honorifics: frozenset[str] = frozenset(),
     listed: AbstractSet[tuple[str, ...]] = frozenset(),
     short_names: AbstractSet[tuple[str, ...]] = frozenset(),
+    org_words: AbstractSet[str] = frozenset(),
 ) -> list[Ent]:
     """The entities of a document made consistent (see the module docstring).
 
@@ -89,6 +93,7 @@ def consistent_entities(
             one is an ORG, also a one-word name and where the model read a person or place.
         short_names: People's short forms defined in the text (:func:`described_people`):
             read as surnames.
+        org_words: Lower-cased head words of organisations' names ("council", "bureau").
 
     Returns:
         The entities, with surname and repeated-organisation mentions added.
@@ -99,14 +104,27 @@ def consistent_entities(
             covered[i] = index
     surnames: set[str] = set()
     family_first: set[str] = set()
+    in_other_names: Counter[str] = Counter()  # "Keys" of "Florida Keys", "Lower Keys"
+    in_people: Counter[str] = Counter()
     for ent in ents:
         tokens = words[ent.start : ent.end]
-        if ent.label != "PERSON" or len(tokens) < 2:
+        if len(tokens) < 2:
             continue
         named = [w for w in tokens if _name_word(w)]
+        if ent.label != "PERSON":
+            # The model reads people as organisations ("A. Aubrey Bodine", "Del. Moon"): an
+            # ORG counts against a surname only when its name says organisation ("Team").
+            if ent.label != "ORG" or org_words.intersection(w.lower() for w in tokens):
+                in_other_names.update(set(named))
+            continue
+        in_people.update(set(named))
         if len(named) >= 2:
             surnames.add(named[-1])
             family_first.add(named[0])
+    # A surname the document uses more often inside the names of places and organisations
+    # than inside people's is the model's one misreading, not a person to propagate.
+    surnames = {w for w in surnames if in_people[w] >= in_other_names[w]}
+    family_first = {w for w in family_first if in_people[w] >= in_other_names[w]}
     lower_words = {w for w in words if w.islower()}  # "Management" of "the management"
     surnames.update(name[0] for name in short_names if len(name) == 1)
     org_names = {
@@ -145,10 +163,12 @@ def consistent_entities(
         for name in by_first.get(words[i], ()):
             size = len(name)
             after = words[i + size] if i + size < len(words) else ""
+            then = words[i + size + 1] if i + size + 1 < len(words) else ""
             if (
                 tuple(words[i : i + size]) == name
                 and all(c is None for c in covered[i : i + size])
                 and not after[:1].isdigit()  # "ISO 37122", "CES 2025": a standard, an event
+                and not (after in ("of", "for") and then[:1].isupper())  # "Toys for Tots"
             ):
                 added.append(Ent(i, i + size, "ORG"))
                 i += size - 1
@@ -814,7 +834,7 @@ class EntitiesComponent(FieldComponent):
         ents, acronyms = defined_acronyms(words, spaces, ents)
         ents, aliases = described_people(words, spaces, ents)
         known = listed | legal | acronyms
-        fixed = consistent_entities(words, ents, _honorific_keys(), known, aliases)
+        fixed = consistent_entities(words, ents, _honorific_keys(), known, aliases, ORG_WORDS)
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
         doc.ents = filter_spans(spans)
 
