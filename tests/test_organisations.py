@@ -162,6 +162,7 @@ def test_organisations_initials(name: str, expected: str) -> None:
             "Astana Civil Service Hub (ACSH)", ("Astana Civil Service Hub", 10), id="parenthesis"
         ),
         pytest.param("UNDP Administrator", ("UNDP", 10), id="trailing-title"),
+        pytest.param("Meridian Foods, CIO", ("Meridian Foods", 10), id="comma-before-title"),
         pytest.param("About Harbor Analytics", ("Harbor Analytics", 16), id="about-heading"),
         pytest.param(
             "SOURCE Brightwater Labs Inc.", ("Brightwater Labs Inc.", 17), id="wire-source-label"

@@ -130,7 +130,8 @@ def clean_org_text(text: str, start: int) -> tuple[str, int] | None:
     words = cut.split()
     while len(words) > 1 and words[-1].lower() in resources.title_words():
         words.pop()  # "UNDP Administrator" -> "UNDP"
-    cut = " ".join(words) if len(words) < len(cut.split()) else cut
+    if len(words) < len(cut.split()):
+        cut = " ".join(words).rstrip(" ,;:-–")  # "Aramark, CIO" -> "Aramark"
     if not cut or not any(c.isupper() for c in cut[:1]):
         return None
     return cut, start
