@@ -11,6 +11,7 @@ from extractor.components.entities import (
     consistent_entities,
     defined_acronyms,
     described_people,
+    homogeneous_lists,
     legal_form_names,
     listed_companies,
     mend_roles,
@@ -570,3 +571,67 @@ def test_organisation_not_repeated_where_its_name_goes_on() -> None:
     words, _, ents = _tagged(text, [("Harbor Friends", "ORG", 0)])
     result = consistent_entities(words, ents)
     assert _names(words, result) == ["Harbor Friends", "Harbor Friends"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        pytest.param(
+            "Sponsors include:\n\n* Harbor Labs\n\n* Quillfin\n\n* Rhine Metals Ltd.\n\n"
+            "* Torvik Analytics\n\nThe event opens.",
+            ["Harbor Labs", "Rhine Metals Ltd."],
+            ["Harbor Labs", "Quillfin", "Rhine Metals Ltd.", "Torvik Analytics"],
+            id="bullets",
+        ),
+        pytest.param(
+            "Top brands:\n1. Harbor Labs – 20\n2. Quillfin – 18\n3. Torvik Analytics – 9\n",
+            ["Harbor Labs", "Torvik Analytics"],
+            ["Harbor Labs", "Quillfin", "Torvik Analytics"],
+            id="numbered-with-counts",
+        ),
+        pytest.param(
+            "Partners including Harbor Labs, Quillfin, Torvik Analytics, and Rhine Metals joined.",
+            ["Harbor Labs", "Torvik Analytics"],
+            ["Harbor Labs", "Quillfin", "Torvik Analytics", "Rhine Metals"],
+            id="run-in",
+        ),
+        pytest.param(
+            "It works with Harbor Labs, Quillfin and Torvik Analytics today.",
+            ["Harbor Labs", "Torvik Analytics"],
+            ["Harbor Labs", "Quillfin", "Torvik Analytics"],
+            id="run-in-and",
+        ),
+        # Not enough organisations, or mostly other things: left as the model read it.
+        pytest.param(
+            "Partners including Harbor Labs, Quillfin, Torvik Analytics and Oslo joined.",
+            ["Harbor Labs"],
+            ["Harbor Labs"],
+            id="one-organisation",
+        ),
+        pytest.param(
+            "Flavours:\n* Harbor Labs\n* Blue Sunset\n* Citrus Zen\n* Quillfin\n* Torvik\n",
+            ["Harbor Labs", "Blue Sunset", "Citrus Zen", "Torvik"],
+            ["Harbor Labs"],
+            id="mostly-products",
+        ),
+        pytest.param(
+            "Teams Harbor Labs, Quillfin Analytics, U17 and U19 play.",
+            ["Harbor Labs", "Quillfin Analytics"],
+            ["Harbor Labs", "Quillfin Analytics"],
+            id="digits-are-not-names",
+        ),
+        pytest.param(
+            "Chair of the Board of Directors, Harbor Labs, Quillfin Analytics and Rhine Metals.",
+            ["Harbor Labs", "Quillfin Analytics"],
+            ["Harbor Labs", "Quillfin Analytics", "Rhine Metals"],
+            id="first-name-cut-from-a-longer-one",
+        ),
+    ],
+)
+def test_homogeneous_lists(text: str, tagged: list[str], expected: list[str]) -> None:
+    labels = {"Blue Sunset": "PRODUCT", "Citrus Zen": "PRODUCT", "Torvik": "PRODUCT"}
+    marks = [(name, labels.get(name, "ORG")) for name in tagged]
+    words, spaces, ents = _tokens(text, marks)
+    result = homogeneous_lists(words, ents)
+    orgs = [name for name, label in _spans(words, spaces, result) if label == "ORG"]
+    assert orgs == expected

@@ -21,6 +21,9 @@ as a place). This component makes the document agree with itself:
   person it read there, and its mentions without the legal form are ORGs too;
 * an acronym defined right after an organisation ("Corrupt Practices Investigation Bureau
   (CPIB)") is an ORG wherever the release uses it;
+* a list whose names the model mostly read as organisations (a bulleted list of sponsors,
+  "partners including MoonPay, Banxa, Simplex and Legend Trading") is a list of
+  organisations: the names in it the model left untagged are ORGs too;
 * a name the release gives an age ("Abdul Rahim Bin Mawasi (“Rahim”), a 55-year-old male",
   "11-year-old Dominic Sumicek") is a PERSON, and the short form it defines in quotes is that
   person wherever used.
@@ -810,6 +813,174 @@ def split_coordinated(words: list[str], ents: list[Ent], org_words: frozenset[st
     return result
 
 
+_BULLETS = frozenset({"*", "-", "•", "–", "·", "▪", "●", "◦"})
+_ITEM_ENDS = frozenset({"–", "—", ":", "(", "|", "-"})  # "Acme Labs – 20", "Acme: booth 4"
+_LIST_SEPARATORS = frozenset({",", ";"})
+_LIST_JOINERS = frozenset({"and", "or", "&"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":"})
+_INNER_LINKS = frozenset({"of", "for", "the", "and", "&", "de", "at", "on", "in", "-", "’s", "'s"})
+_WORD_JOINERS = frozenset({"-", "’s", "'s"})
+MAX_LIST_ITEM = 6
+"""Words a name in a list may have."""
+
+
+def _capitalised(word: str) -> bool:
+    return (word[:1].isupper() or _inner_capital(word)) and any(c.isalpha() for c in word)
+
+
+def _name_like(words: list[str], begin: int, end: int) -> bool:
+    """``words[begin:end]`` reads as one name: capitalised at both ends, only links between,
+    and not a capitalised function word alone ("The", "We")."""
+    if not 0 < end - begin <= MAX_LIST_ITEM:
+        return False
+    if not (_capitalised(words[begin]) and _capitalised(words[end - 1])):
+        return False
+    if end - begin == 1 and words[begin].lower() in STOP_WORDS:
+        return False
+    if any(c.isdigit() for w in words[begin:end] for c in w):
+        return False  # "U17", "Booth 4": a category, a place
+    last = words[end - 1]
+    if len(last) > 2 and last.endswith("s") and last[:-1].isupper():
+        return False  # "PCs", "Xumo TVs": things
+    return all(_capitalised(w) or w.lower() in _INNER_LINKS for w in words[begin:end])
+
+
+def _bullet_lists(words: list[str]) -> list[list[tuple[int, int]]]:
+    """The items of each bulleted list: consecutive lines that open with a bullet ("* BD",
+    "- United Way", "3. Epitel"), each item the line up to a dash, colon or parenthesis."""
+    lists: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    line_start = 0
+    for i in range(len(words) + 1):
+        if i < len(words) and "\n" not in words[i]:
+            continue
+        begin = line_start
+        while begin < i and words[begin].isspace():
+            begin += 1
+        line_start = i + 1
+        if begin == i:
+            continue  # a blank line does not end a list
+        if words[begin] in _BULLETS:
+            begin += 1
+        elif words[begin].isdigit() and begin + 1 < i and words[begin + 1] in (".", ")"):
+            begin += 2
+        else:
+            if len(current) >= 2:
+                lists.append(current)
+            current = []
+            continue
+        end = next((k for k in range(begin, i) if words[k] in _ITEM_ENDS), i)
+        while end > begin and (words[end - 1].isspace() or words[end - 1] in (",", ";", ".")):
+            end -= 1
+        current.append((begin, end))
+    if len(current) >= 2:
+        lists.append(current)
+    return lists
+
+
+def _inline_lists(words: list[str]) -> list[list[tuple[int, int]]]:
+    """The names of each run-in list ("partners including MoonPay, Banxa, Simplex and
+    Legend Trading"): three or more names joined by commas, with "and"/"or" before the
+    last; the first may follow other words, the last may be followed by them."""
+    lists: list[list[tuple[int, int]]] = []
+    segments: list[tuple[int, int]] = []
+    begin = 0
+    for i in range(len(words) + 1):
+        word = words[i] if i < len(words) else "\n"
+        if word in _LIST_SEPARATORS or word in _SENTENCE_ENDS or "\n" in word:
+            segments.append((begin, i))
+            begin = i + 1
+            if word not in _LIST_SEPARATORS:
+                lists.extend(_run_in_items(words, segments))
+                segments = []
+    return lists
+
+
+def _run_in_items(words: list[str], segments: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The lists in one sentence's comma-separated ``segments``."""
+    found: list[list[tuple[int, int]]] = []
+    items: list[tuple[int, int]] = []
+    for begin, end in segments:
+        while begin < end and words[begin].isspace():
+            begin += 1
+        if begin < end and words[begin] in _LIST_JOINERS:
+            begin += 1  # ", and Legend Trading"
+        if items and _name_like(words, begin, end):
+            joined = next((k for k in range(begin, end) if words[k] in ("and", "or")), None)
+            if (
+                joined is not None
+                and _name_like(words, joined + 1, end)
+                and _name_like(words, begin, joined)
+            ):
+                items.extend([(begin, joined), (joined + 1, end)])  # "Banxa and Simplex"
+                continue
+            items.append((begin, end))
+            continue
+        if items:  # the last name may be followed by other words: "and Acme said"
+            joined = next((k for k in range(begin, end) if words[k] in ("and", "or")), None)
+            if joined is not None and _name_like(words, begin, joined):
+                items.append((begin, joined))  # "Quillfin and [Torvik] today"
+                begin = joined + 1
+            lead = begin
+            while lead < end and _capitalised(words[lead]):
+                lead += 1
+            if lead > begin and begin > 0 and words[begin - 1] in _LIST_JOINERS:
+                items.append((begin, lead))
+            if len(items) >= 3:
+                found.append(items)
+            items = []
+        tail = end  # the first name may follow other words: "including MoonPay"
+        while tail > begin and (
+            _capitalised(words[tail - 1])
+            or (
+                words[tail - 1] in _WORD_JOINERS
+                and tail < end
+                and tail - 2 >= begin
+                and _capitalised(words[tail - 2])
+            )
+        ):
+            tail -= 1  # "In-Lite", "Children’s Hospital" whole
+        continues = tail > begin and words[tail - 1] in _INNER_LINKS  # "Board of [Directors]"
+        if tail < end and not continues and _name_like(words, tail, end):
+            items = [(tail, end)]
+    if len(items) >= 3:
+        found.append(items)
+    return found
+
+
+def homogeneous_lists(words: list[str], ents: list[Ent]) -> list[Ent]:
+    """A list whose names the model mostly read as organisations is a list of organisations:
+    its names the model left untagged become ORGs ("sponsors: * Curavit * Epitel * Stryker",
+    "partners including MoonPay, Banxa, Simplex and Legend Trading").
+
+    A list counts when it has at least two names the model tagged exactly as ORG and at least
+    twice as many ORG names as names with another label; a name only part of which is an
+    entity is left alone.
+
+    Args:
+        words: The document's token texts.
+        ents: The entities so far.
+
+    Returns:
+        The entities with the untagged names of such lists added as ORG.
+    """
+    exact = {(e.start, e.end): e.label for e in ents}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    added: list[Ent] = []
+    for items in _bullet_lists(words) + _inline_lists(words):
+        labels = Counter(exact[item] for item in items if item in exact)
+        others = labels.total() - labels["ORG"]
+        if labels["ORG"] < 2 or labels["ORG"] < 2 * others:
+            continue
+        for begin, end in items:
+            if not _name_like(words, begin, end):
+                continue
+            if all(i not in covered for i in range(begin, end)):
+                added.append(Ent(begin, end, "ORG"))
+                covered.update(range(begin, end))
+    return sorted(ents + added, key=lambda e: (e.start, -e.end))
+
+
 @cache
 def _honorific_keys() -> frozenset[str]:
     """The honorifics lower-cased without their full stop ("mr", "dr"), built once."""
@@ -829,6 +1000,7 @@ class EntitiesComponent(FieldComponent):
         ents = [Ent(e.start, e.end, e.label_) for e in doc.ents]
         ents = mend_roles(words, mend_names(words, spaces, ents), resources.title_words())
         ents = split_coordinated(words, split_repeated(words, ents), ORG_WORDS)
+        ents = homogeneous_lists(words, ents)
         ents, listed = listed_companies(words, spaces, ents)
         ents, legal = legal_form_names(words, spaces, ents)
         ents, acronyms = defined_acronyms(words, spaces, ents)
