@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extractor.components._org_words import ORG_WORDS
+from extractor.components._org_words import ORG_WORDS, PLACE_HEADS
 from extractor.components.entities import (
     Ent,
     consistent_entities,
@@ -17,6 +17,7 @@ from extractor.components.entities import (
     mend_roles,
     split_coordinated,
     split_repeated,
+    titled_people,
 )
 
 
@@ -635,3 +636,59 @@ def test_homogeneous_lists(text: str, tagged: list[str], expected: list[str]) ->
     result = homogeneous_lists(words, ents)
     orgs = [name for name, label in _spans(words, spaces, result) if label == "ORG"]
     assert orgs == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        pytest.param(
+            "said Orla Venn, Chief Executive of Quillfin.",
+            [("Orla Venn", "ORG"), ("Chief Executive", "ROLE")],
+            [("Orla Venn", "PERSON"), ("Chief Executive", "ROLE")],
+            id="name-then-title",
+        ),
+        pytest.param(
+            "under the supervision of Kai Ng, Bureau Chief.",
+            [("Kai Ng", "ORG"), ("Bureau Chief", "ROLE")],
+            [("Kai Ng", "PERSON"), ("Bureau Chief", "ROLE")],
+            id="two-short-words",
+        ),
+        # Organisations stay: an organisation word, a person after the title, no comma.
+        pytest.param(
+            "thanks to Harbor Foundation, Chief Executive of the year.",
+            [("Harbor Foundation", "ORG"), ("Chief Executive", "ROLE")],
+            [("Harbor Foundation", "ORG"), ("Chief Executive", "ROLE")],
+            id="organisation-word",
+        ),
+        pytest.param(
+            "Harbor Labs, CEO Ana Lee said.",
+            [("Harbor Labs", "ORG"), ("CEO", "ROLE"), ("Ana Lee", "PERSON")],
+            [("Harbor Labs", "ORG"), ("CEO", "ROLE"), ("Ana Lee", "PERSON")],
+            id="title-of-the-next-name",
+        ),
+        pytest.param(
+            "Blackstone Heritage Area, Chief Attraction of the valley.",
+            [("Blackstone Heritage Area", "ORG"), ("Chief Attraction", "ROLE")],
+            [("Blackstone Heritage Area", "ORG"), ("Chief Attraction", "ROLE")],
+            id="place-word",
+        ),
+        pytest.param(
+            "Orla Venn, chief attraction of the fair.",
+            [("Orla Venn", "ORG"), ("chief attraction", "ROLE")],
+            [("Orla Venn", "ORG"), ("chief attraction", "ROLE")],
+            id="lower-case-title",
+        ),
+        pytest.param(
+            "Harbor Labs CEO said.",
+            [("Harbor Labs", "ORG"), ("CEO", "ROLE")],
+            [("Harbor Labs", "ORG"), ("CEO", "ROLE")],
+            id="no-apposition",
+        ),
+    ],
+)
+def test_titled_people(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    words, spaces, ents = _tokens(text, tagged)
+    heads = ORG_WORDS | PLACE_HEADS
+    assert _spans(words, spaces, titled_people(words, ents, heads)) == expected

@@ -24,6 +24,8 @@ as a place). This component makes the document agree with itself:
 * a list whose names the model mostly read as organisations (a bulleted list of sponsors,
   "partners including MoonPay, Banxa, Simplex and Legend Trading") is a list of
   organisations: the names in it the model left untagged are ORGs too;
+* a name the model read as an organisation but written with a job title in apposition
+  ("Matan Slagter, CEO and Co-Founder at Armadillo") is a PERSON;
 * a name the release gives an age ("Abdul Rahim Bin Mawasi (“Rahim”), a 55-year-old male",
   "11-year-old Dominic Sumicek") is a PERSON, and the short form it defines in quotes is that
   person wherever used.
@@ -56,7 +58,7 @@ from spacy.util import filter_spans
 
 from extractor import attrs, resources
 from extractor.components._base import FieldComponent
-from extractor.components._org_words import ORG_WORDS
+from extractor.components._org_words import ORG_WORDS, PLACE_HEADS
 from extractor.text.acronyms import find_acronym_definitions
 from extractor.text.names import COMPANY_SUFFIX, ticker_symbols
 
@@ -981,6 +983,48 @@ def homogeneous_lists(words: list[str], ents: list[Ent]) -> list[Ent]:
     return sorted(ents + added, key=lambda e: (e.start, -e.end))
 
 
+MAX_APPOSED_NAME = 4
+"""Words of a person's name the model read as an organisation before ", Title"."""
+
+
+def titled_people(words: list[str], ents: list[Ent], head_words: AbstractSet[str]) -> list[Ent]:
+    """A name the model read as an organisation but written with a job title in apposition
+    ("Matan Slagter, CEO and Co-Founder at Armadillo", "Kin Ng, Bureau Chief") is a person:
+    two to four capitalised words, none the head word of an organisation's or a place's name
+    ("Foundation", "Area"), right before a comma and a capitalised ROLE that no other name
+    follows ("Acme, CEO Ana Lee" is not one).
+
+    Args:
+        words: The document's token texts.
+        ents: The entities so far, in document order.
+        head_words: Lower-cased head words of organisations' and places' names.
+
+    Returns:
+        The entities with such names relabelled PERSON.
+    """
+    result = list(ents)
+    for index, ent in enumerate(ents[:-1]):
+        role = ents[index + 1]
+        name = words[ent.start : ent.end]
+        if (
+            ent.label != "ORG"
+            or role.label != "ROLE"
+            or not 2 <= len(name) <= MAX_APPOSED_NAME
+            or role.start != ent.end + 1
+            or words[ent.end] != ","
+        ):
+            continue
+        if not all(w[:1].isupper() and w.isalpha() for w in name):
+            continue
+        if any(w.lower() in head_words for w in name) or not words[role.start][:1].isupper():
+            continue  # "Heritage Area, chief attraction of the valley"
+        after = ents[index + 2] if index + 2 < len(ents) else None
+        if after is not None and after.label == "PERSON" and after.start == role.end:
+            continue
+        result[index] = Ent(ent.start, ent.end, "PERSON")
+    return result
+
+
 @cache
 def _honorific_keys() -> frozenset[str]:
     """The honorifics lower-cased without their full stop ("mr", "dr"), built once."""
@@ -1005,6 +1049,7 @@ class EntitiesComponent(FieldComponent):
         ents, legal = legal_form_names(words, spaces, ents)
         ents, acronyms = defined_acronyms(words, spaces, ents)
         ents, aliases = described_people(words, spaces, ents)
+        ents = titled_people(words, ents, ORG_WORDS | PLACE_HEADS)
         known = listed | legal | acronyms
         fixed = consistent_entities(words, ents, _honorific_keys(), known, aliases, ORG_WORDS)
         spans = [Span(doc, e.start, e.end, label=e.label) for e in fixed]
