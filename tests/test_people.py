@@ -813,6 +813,22 @@ LAO = (
             "Lao People’s Democratic Republic",
             id="title-of-country",
         ),
+        pytest.param(
+            "District Attorney Whitfield said the sentence was fair.",
+            "Whitfield",
+            None,
+            "District Attorney",
+            None,
+            id="office-word-before-title-word",
+        ),
+        pytest.param(
+            "Harbor County Fire Chief Orla Venn said crews arrived in minutes.",
+            "Orla Venn",
+            None,
+            "Fire Chief",
+            None,
+            id="office-word-after-a-place",
+        ),
         # Negative: capitalised words before the name that are not a title.
         pytest.param(
             "On Monday Maria Lopez opened the new plant in Tallinn.",

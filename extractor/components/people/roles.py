@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from extractor import attrs, resources
@@ -313,17 +314,32 @@ def _pre_title(doc: Doc, start_token: int, orgs: OrgSpans) -> tuple[str | None, 
         index -= 1
         if text != token.text:
             break
-    begin = index + 1
+    scan_start = index + 1
+    begin = scan_start
     while begin <= end and not _title_start(doc[begin], orgs.by_start):
         begin += 1
     if begin > end:
         return (honorific, -1, -1) if honorific else None
+    while begin > scan_start and _qualifies_title(doc[begin - 1]):
+        begin -= 1  # "[District] Attorney", "[Fire] Chief": the words that say which office
     words = [t.text.lstrip("-–—") for t in doc[begin : end + 1]]
     if not any(
         is_rank(w) or w in PLURAL_RANKS or w.lower() in resources.title_words() for w in words
     ):
         return (honorific, -1, -1) if honorific else None
     return honorific, doc[begin].idx, doc[end].idx + len(doc[end].text)
+
+
+def _qualifies_title(token: Token) -> bool:
+    """A capitalised word right before a title that is part of it ("District" of "District
+    Attorney"): not an entity (a place or an organisation is an affiliation) nor a function
+    word (a title-case headline: "Sentenced By")."""
+    return (
+        token.text[:1].isupper()
+        and token.is_alpha
+        and not token.ent_type_
+        and token.lower_ not in STOP_WORDS
+    )
 
 
 def _title_start(token: Token, org_starts: Container[int]) -> bool:
