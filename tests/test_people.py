@@ -829,6 +829,31 @@ LAO = (
             None,
             id="office-word-after-a-place",
         ),
+        pytest.param(
+            "The case was prosecuted by Assistant District Attorney Dana Whitfield, Deputy"
+            " Bureau Chief, of the Harbor Bureau.",
+            "Dana Whitfield",
+            None,
+            "Assistant District Attorney, Deputy Bureau Chief",
+            None,
+            id="title-before-and-after",
+        ),
+        pytest.param(
+            "Mayor Dana Whitfield, Council President Orla Venn and others attended the opening.",
+            "Dana Whitfield",
+            None,
+            "Mayor",
+            None,
+            id="next-persons-title-is-not-more-of-this-one",
+        ),
+        pytest.param(
+            "Mayor Dana Whitfield, Council President Orla Venn and others attended the opening.",
+            "Orla Venn",
+            None,
+            "Council President",
+            None,
+            id="title-is-not-the-affiliation",
+        ),
         # Negative: capitalised words before the name that are not a title.
         pytest.param(
             "On Monday Maria Lopez opened the new plant in Tallinn.",

@@ -564,10 +564,15 @@ def _add_patterns(ents: tuple[Span, ...], context: _Context, registry: _Registry
     suffix wins over a PERSON entity inside it ("[Pinecrest Kitchens] LLC")."""
     taken = Ranges((s, e) for o in registry.orgs for s, e in o.mentions)
     people = Ranges((e.start_char, e.end_char) for e in ents if e.label_ == "PERSON")
+    roles = [(e.start_char, e.end_char) for e in ents if e.label_ == "ROLE"]
     for name, start in context.patterns:
         end = start + len(name)
         if overlaps(taken, start, end) or is_not_organisation(name):
             continue
+        if name.split()[-1].lower() in resources.title_words() and any(
+            s <= start and end <= e for s, e in roles
+        ):
+            continue  # "Council President": a job title, not a council
         if not company_name(name) and overlaps(people, start, end):
             continue
         if context.excluded(start, end) or shouted_line(context.text, start):

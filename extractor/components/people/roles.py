@@ -730,9 +730,33 @@ def role_from_entities(
     """
     before = _role_before(doc, name, ents_by_start, ents_by_end, honorific_tokens)
     after = _role_after(doc, name, ents_by_start)
-    if before is not None and after is not None and _normalise_role(before.title) in _RANK_SHORT:
-        return after  # "Gen. John Roe, Chief of Staff of the Army": a rank gives way to the job
+    if before is not None and after is not None:
+        if _normalise_role(before.title) in _RANK_SHORT:
+            return after  # "Gen. John Roe, Chief of Staff of the Army": a rank gives way
+        if (
+            before.organization is None
+            and not is_rank(before.title)  # "Sen. X, chairman of ...": the senator stays
+            and after.title[:1].isupper()
+            and _normalise_role(before.title) != _normalise_role(after.title)
+            and not _names_next(ents_by_start, after)
+        ):  # "Assistant District Attorney X, Bureau Chief"
+            return RoleReading(
+                f"{before.title}, {after.title}",
+                before.title_start,
+                after.organization,
+                after.org_start,
+            )
     return before or after
+
+
+def _names_next(ents_by_start: dict[int, Span], reading: RoleReading) -> bool:
+    """Does a person's name follow the ROLE of ``reading``? ("Mayor A, Council President B":
+    the second title is B's, not more of A's)."""
+    role = next((e for e in ents_by_start.values() if e.start_char == reading.title_start), None)
+    if role is None:
+        return False
+    following = ents_by_start.get(role.end)
+    return following is not None and following.label_ == "PERSON"
 
 
 def _role_before(
